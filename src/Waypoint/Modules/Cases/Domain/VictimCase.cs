@@ -1,0 +1,296 @@
+using Waypoint.Platform.Http;
+using Waypoint.Platform.Security;
+
+namespace Waypoint.Modules.Cases.Domain;
+
+public enum PersonRole
+{
+    Victim,
+    Witness,
+    BereavedRelative,
+    ParentGuardian,
+    BusinessContact,
+}
+
+public enum CaseStatus
+{
+    New,
+    Active,
+    Closed,
+}
+
+/// <summary>How a case came to us.</summary>
+public enum CaseSource
+{
+    PoliceFeed,
+    Phone,
+    AgencyReferral,
+    SelfReferral,
+}
+
+/// <summary>A person's case on one crime: who looks after them, where it stands, who may see it, and its timeline.</summary>
+public sealed class VictimCase
+{
+    private readonly List<TimelineEntry> _timeline = [];
+    private readonly List<CaseNamedUser> _namedUsers = [];
+    private readonly List<BreakGlassGrant> _breakGlass = [];
+
+    private VictimCase() { }
+
+    public VictimCase(Guid organisationId, Person person, Crime crime, PersonRole role, CaseSource source, string? referringAgency, Actor actor)
+    {
+        Id = Guid.CreateVersion7();
+        OrganisationId = organisationId;
+        PersonId = person.Id;
+        Person = person;
+        CrimeId = crime.Id;
+        Crime = crime;
+        Role = role;
+        Source = source;
+        ReferringAgency = Person.Clean(referringAgency);
+        Status = CaseStatus.New;
+        CreatedAt = actor.Now;
+        AddTimeline(actor, TimelineKind.Recorded, source switch
+        {
+            CaseSource.Phone => "Case recorded by hand after a phone call",
+            CaseSource.AgencyReferral => $"Case recorded from a referral by {ReferringAgency ?? "another agency"}",
+            CaseSource.SelfReferral => "Case recorded from a self-referral",
+            _ => "Case recorded from the police feed",
+        });
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The organisation that runs this case.</summary>
+    public Guid OrganisationId { get; private set; }
+    public Guid PersonId { get; private set; }
+    public Person Person { get; private set; } = null!;
+    public Guid CrimeId { get; private set; }
+    public Crime Crime { get; private set; } = null!;
+    public PersonRole Role { get; private set; }
+    public CaseStatus Status { get; private set; }
+    public CaseSource Source { get; private set; }
+    public string? ReferringAgency { get; private set; }
+    public Guid? TeamId { get; private set; }
+    public Guid? AllocatedOfficerId { get; private set; }
+    public DateTime? AllocatedAt { get; private set; }
+
+    /// <summary>High-profile, Professional Standards or staff-victim cases: only named users (and break-glass) see them.</summary>
+    public bool Restricted { get; private set; }
+    public string? RestrictionReason { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? ClosedAt { get; private set; }
+    public int Version { get; private set; }
+
+    public IReadOnlyList<TimelineEntry> Timeline => _timeline;
+    public IReadOnlyList<CaseNamedUser> NamedUsers => _namedUsers;
+    public IReadOnlyList<BreakGlassGrant> BreakGlass => _breakGlass;
+
+    public void ChangeRole(PersonRole role, Actor actor)
+    {
+        if (role == Role)
+        {
+            return;
+        }
+        Role = role;
+        AddTimeline(actor, TimelineKind.DetailsChanged, $"Role changed to {RoleName(role)}");
+    }
+
+    public void RecordDetailsChanged(IReadOnlyCollection<string> fields, Actor actor)
+    {
+        if (fields.Count > 0)
+        {
+            AddTimeline(actor, TimelineKind.DetailsChanged, "Details changed: " + string.Join(", ", fields));
+        }
+    }
+
+    /// <summary>Allocates to a team and, optionally, one of its officers. The caller checks the officer is in the team.</summary>
+    public Result Allocate(Guid teamId, string teamName, Guid? officerId, string? officerName, Actor actor)
+    {
+        if (Status == CaseStatus.Closed)
+        {
+            return Result.Rejected("A closed case cannot be allocated.");
+        }
+        if (TeamId == teamId && AllocatedOfficerId == officerId)
+        {
+            return Result.Ok();
+        }
+        TeamId = teamId;
+        AllocatedOfficerId = officerId;
+        AllocatedAt = actor.Now;
+        if (Status == CaseStatus.New && officerId is not null)
+        {
+            Status = CaseStatus.Active;
+        }
+        AddTimeline(actor, TimelineKind.Allocated, officerName is null ? $"Allocated to {teamName}" : $"Allocated to {officerName} ({teamName})");
+        return Result.Ok();
+    }
+
+    public Result Restrict(string reason, IEnumerable<Guid> namedUserIds, Actor actor)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Result.Rejected("Reason", "Enter why this case is restricted");
+        }
+        Restricted = true;
+        RestrictionReason = reason.Trim();
+        foreach (var id in (actor.UserId is { } self ? namedUserIds.Append(self) : namedUserIds).Distinct())
+        {
+            AddNamedUser(id, actor);
+        }
+        if (AllocatedOfficerId is { } officer)
+        {
+            AddNamedUser(officer, actor);
+        }
+        AddTimeline(actor, TimelineKind.Restricted, "Case restricted to named users");
+        return Result.Ok();
+    }
+
+    public void Unrestrict(Actor actor)
+    {
+        if (!Restricted)
+        {
+            return;
+        }
+        Restricted = false;
+        RestrictionReason = null;
+        AddTimeline(actor, TimelineKind.Restricted, "Restriction lifted");
+    }
+
+    public void AddNamedUser(Guid userId, Actor actor)
+    {
+        if (_namedUsers.All(n => n.UserId != userId))
+        {
+            _namedUsers.Add(new CaseNamedUser(Id, userId, actor.Now));
+        }
+    }
+
+    public Result RemoveNamedUser(Guid userId)
+    {
+        var named = _namedUsers.FirstOrDefault(n => n.UserId == userId);
+        if (named is null)
+        {
+            return Result.Ok();
+        }
+        if (_namedUsers.Count == 1)
+        {
+            return Result.Rejected("A restricted case needs at least one named user.");
+        }
+        _namedUsers.Remove(named);
+        return Result.Ok();
+    }
+
+    public Result TakeBreakGlass(string reason, TimeSpan duration, Actor actor)
+    {
+        if (!Restricted)
+        {
+            return Result.Rejected("This case is not restricted.");
+        }
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 10)
+        {
+            return Result.Rejected("Reason", "Enter the reason you need access (at least 10 characters)");
+        }
+        _breakGlass.Add(new BreakGlassGrant(Id, actor.UserId!.Value, actor.Name, reason.Trim(), actor.Now, actor.Now + duration));
+        AddTimeline(actor, TimelineKind.BreakGlass, $"Break-glass access taken by {actor.Name}: {reason.Trim()}");
+        return Result.Ok();
+    }
+
+    private void AddTimeline(Actor actor, TimelineKind kind, string summary) =>
+        _timeline.Add(new TimelineEntry(Id, kind, summary, actor));
+
+    public static string RoleName(PersonRole role) => role switch
+    {
+        PersonRole.Victim => "Victim",
+        PersonRole.Witness => "Witness",
+        PersonRole.BereavedRelative => "Bereaved relative",
+        PersonRole.ParentGuardian => "Parent or guardian",
+        PersonRole.BusinessContact => "Business contact",
+        _ => role.ToString(),
+    };
+
+    public static string SourceName(CaseSource source) => source switch
+    {
+        CaseSource.PoliceFeed => "Police feed",
+        CaseSource.Phone => "Phone call",
+        CaseSource.AgencyReferral => "Agency referral",
+        CaseSource.SelfReferral => "Self-referral",
+        _ => source.ToString(),
+    };
+}
+
+public enum TimelineKind
+{
+    Recorded,
+    DetailsChanged,
+    Allocated,
+    Restricted,
+    BreakGlass,
+    Note,
+}
+
+/// <summary>One thing that happened on a case, in order.</summary>
+public sealed class TimelineEntry
+{
+    private TimelineEntry() { }
+
+    internal TimelineEntry(Guid caseId, TimelineKind kind, string summary, Actor actor)
+    {
+        Id = Guid.CreateVersion7();
+        CaseId = caseId;
+        Kind = kind;
+        Summary = summary;
+        At = actor.Now;
+        ActorUserId = actor.UserId;
+        ActorName = actor.Name;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CaseId { get; private set; }
+    public TimelineKind Kind { get; private set; }
+    public string Summary { get; private set; } = "";
+    public DateTime At { get; private set; }
+    public Guid? ActorUserId { get; private set; }
+    public string ActorName { get; private set; } = "";
+}
+
+/// <summary>A user named on a restricted case.</summary>
+public sealed class CaseNamedUser
+{
+    private CaseNamedUser() { }
+
+    internal CaseNamedUser(Guid caseId, Guid userId, DateTime now)
+    {
+        CaseId = caseId;
+        UserId = userId;
+        AddedAt = now;
+    }
+
+    public Guid CaseId { get; private set; }
+    public Guid UserId { get; private set; }
+    public DateTime AddedAt { get; private set; }
+}
+
+/// <summary>A Team Leader's time-limited access to a restricted case, with the reason they gave.</summary>
+public sealed class BreakGlassGrant
+{
+    private BreakGlassGrant() { }
+
+    internal BreakGlassGrant(Guid caseId, Guid userId, string userName, string reason, DateTime at, DateTime expiresAt)
+    {
+        Id = Guid.CreateVersion7();
+        CaseId = caseId;
+        UserId = userId;
+        UserName = userName;
+        Reason = reason;
+        At = at;
+        ExpiresAt = expiresAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CaseId { get; private set; }
+    public Guid UserId { get; private set; }
+    public string UserName { get; private set; } = "";
+    public string Reason { get; private set; } = "";
+    public DateTime At { get; private set; }
+    public DateTime ExpiresAt { get; private set; }
+}

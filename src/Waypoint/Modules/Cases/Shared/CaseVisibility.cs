@@ -1,0 +1,43 @@
+using Waypoint.Modules.Cases.Domain;
+using Waypoint.Platform.Security;
+
+namespace Waypoint.Modules.Cases.Shared;
+
+/// <summary>
+/// The one rule for who sees a case, as a query filter so lists, searches, counts and single reads agree:
+/// own organisation or a granted force; narrowed to own teams where the organisation is team-scoped;
+/// restricted cases only for named users and live break-glass grants.
+/// </summary>
+public static class CaseVisibility
+{
+    public static IQueryable<VictimCase> VisibleTo(this IQueryable<VictimCase> cases, Actor actor, bool ignoreRestriction = false)
+    {
+        if (!actor.CanReadCases)
+        {
+            return cases.Where(c => false);
+        }
+        var org = actor.OrganisationId;
+        var forces = actor.GrantedForceIds.ToList();
+        var q = forces.Count == 0
+            ? cases.Where(c => c.OrganisationId == org)
+            : cases.Where(c => c.OrganisationId == org || (c.Crime.ForceOrganisationId != null && forces.Contains(c.Crime.ForceOrganisationId.Value)));
+        var userId = actor.UserId;
+        if (actor.LimitedToTeams)
+        {
+            var teams = actor.TeamIds.ToList();
+            q = q.Where(c => c.TeamId == null || teams.Contains(c.TeamId.Value) || c.AllocatedOfficerId == userId);
+        }
+        if (ignoreRestriction)
+        {
+            return q;
+        }
+        if (userId is null)
+        {
+            return q.Where(c => !c.Restricted);
+        }
+        var now = actor.Now;
+        return q.Where(c => !c.Restricted
+            || c.NamedUsers.Any(n => n.UserId == userId)
+            || c.BreakGlass.Any(g => g.UserId == userId && g.ExpiresAt > now));
+    }
+}

@@ -1,0 +1,211 @@
+using Bogus;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Waypoint.Modules.Administration;
+using Waypoint.Modules.Administration.Domain;
+using Waypoint.Modules.Cases.Domain;
+using Person = Waypoint.Modules.Cases.Domain.Person;
+using Waypoint.Platform.Auditing;
+using Waypoint.Platform.Database;
+using Waypoint.Platform.Security;
+
+namespace Waypoint.Platform.Demo;
+
+/// <summary>
+/// The demo: two forces, a PCC victim hub and a regional unit, their teams, one user per role, a demo API token
+/// and a few hundred made-up victims. Passwords and the token are new at every start and printed, so none is in the repo.
+/// </summary>
+internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, AuditScope audit, TimeProvider clock)
+{
+    private sealed record DemoUser(string UserName, string DisplayName, string OrgCode, string[] Roles, string[] Teams);
+
+    private static readonly DemoUser[] DemoUsers =
+    [
+        new("vco.ns", "Priya Shah", "NS", [Roles.VictimCareOfficer], ["Victim Care North"]),
+        new("vco2.ns", "Tom Griffiths", "NS", [Roles.VictimCareOfficer], ["Victim Care South"]),
+        new("wco.ns", "Grace Okafor", "NS", [Roles.WitnessCareOfficer], ["Witness Care"]),
+        new("tl.ns", "Daniel Hughes", "NS", [Roles.TeamLeader], ["Victim Care North", "Victim Care South"]),
+        new("compliance.ns", "Helen Marsh", "NS", [Roles.ComplianceOfficer], []),
+        new("admin.ns", "Owen Pritchard", "NS", [Roles.UnitAdministrator], []),
+        new("auditor.ns", "Fiona Blake", "NS", [Roles.Auditor], []),
+        new("vco.wm", "Sam Adeyemi", "WM", [Roles.VictimCareOfficer], ["Victim Care"]),
+        new("tl.wm", "Rachel Dunn", "WM", [Roles.TeamLeader], ["Victim Care"]),
+        new("vco.hub", "Leah Morgan", "NSVH", [Roles.VictimCareOfficer], ["Hub Assessment"]),
+        new("coordinator.rocu", "Marcus Webb", "NROCU", [Roles.VictimCareOfficer, Roles.TeamLeader], ["Victim Coordination"]),
+    ];
+
+    private static readonly (string Code, string Name, OrganisationType Type, string[] Teams)[] Organisations =
+    [
+        ("NS", "Northshire Police", OrganisationType.PoliceForce, ["Victim Care North", "Victim Care South", "Witness Care"]),
+        ("WM", "Westmarch Constabulary", OrganisationType.PoliceForce, ["Victim Care", "Witness Care"]),
+        ("NSVH", "Northshire Victim Hub (PCC)", OrganisationType.PccVictimHub, ["Hub Assessment"]),
+        ("NROCU", "Northern Regional Organised Crime Unit", OrganisationType.RegionalOrganisedCrimeUnit, ["Victim Coordination"]),
+    ];
+
+    private static readonly string[] NorthshireTowns = ["Ashbury", "Kingsmoor", "Fenwick Bridge", "Brackenford", "Eldermouth", "Stonewell"];
+    private static readonly string[] WestmarchTowns = ["Marcham Tor", "Wyvern Bay", "Coldharbour Mill", "Lissington", "Oakhallow"];
+
+    private static readonly (string Code, string Description)[] Offences =
+    [
+        ("8N", "Assault occasioning actual bodily harm"), ("105A", "Common assault"), ("28E", "Burglary - residential"),
+        ("45", "Theft from a vehicle"), ("58C", "Criminal damage to a dwelling"), ("8M", "Harassment"),
+        ("8Q", "Stalking"), ("5D", "Wounding with intent to do grievous bodily harm"), ("19C", "Rape of a female aged 16 or over"),
+        ("34B", "Robbery of personal property"), ("53C", "Fraud by false representation"), ("8L", "Coercive and controlling behaviour"),
+        ("9A", "Threats to kill"), ("106", "Modern slavery"), ("66", "Racially or religiously aggravated public fear, alarm or distress"),
+    ];
+
+    public async Task SeedAndPrintAsync(TextWriter output, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!await db.Organisations.AnyAsync(o => o.Code == "NS", ct))
+        {
+            await SeedAsync(now, ct);
+        }
+        await PrintAsync(output, now, ct);
+    }
+
+    private async Task SeedAsync(DateTime now, CancellationToken ct)
+    {
+        var orgs = new Dictionary<string, Organisation>();
+        var teams = new Dictionary<(string Org, string Team), Team>();
+        foreach (var (code, name, type, teamNames) in Organisations)
+        {
+            var org = new Organisation(code, name, type, now);
+            orgs[code] = org;
+            db.Organisations.Add(org);
+            foreach (var teamName in teamNames)
+            {
+                var team = new Team(org.Id, teamName, now);
+                teams[(code, teamName)] = team;
+                db.Teams.Add(team);
+            }
+        }
+        orgs["NS"].SetTeamScoped(false);
+        audit.Actor = Actor.System(orgs["NS"].Id, now, "demo seed");
+        audit.Record(AuditOperation.Administration, detail: "Demo organisations and teams created");
+        await db.SaveChangesAsync(ct);
+
+        var userIds = new Dictionary<string, Guid>();
+        foreach (var u in DemoUsers)
+        {
+            var user = new AppUser
+            {
+                UserName = u.UserName,
+                DisplayName = u.DisplayName,
+                OrganisationId = orgs[u.OrgCode].Id,
+                CreatedAt = now,
+                Teams = u.Teams.Select(t => new UserTeam { TeamId = teams[(u.OrgCode, t)].Id }).ToList(),
+            };
+            Check(await users.CreateAsync(user, OrganisationBootstrap.NewTemporaryPassword()));
+            foreach (var role in u.Roles)
+            {
+                Check(await users.AddToRoleAsync(user, role));
+            }
+            userIds[u.UserName] = user.Id;
+        }
+
+        db.ForceAccessGrants.Add(new ForceAccessGrant(orgs["NROCU"].Id, orgs["NS"].Id, userIds["admin.ns"], now));
+        db.ForceAccessGrants.Add(new ForceAccessGrant(orgs["NROCU"].Id, orgs["WM"].Id, userIds["admin.ns"], now));
+        db.ForceAccessGrants.Add(new ForceAccessGrant(orgs["NSVH"].Id, orgs["NS"].Id, userIds["admin.ns"], now));
+        await db.SaveChangesAsync(ct);
+
+        Randomizer.Seed = new Random(20261122);
+        var faker = new Faker("en_GB");
+        await SeedCasesAsync(faker, orgs["NS"], NorthshireTowns, "NS",
+            [teams[("NS", "Victim Care North")], teams[("NS", "Victim Care South")]],
+            [userIds["vco.ns"], userIds["vco2.ns"]], userIds["tl.ns"], 220, now, ct);
+        await SeedCasesAsync(faker, orgs["WM"], WestmarchTowns, "WM",
+            [teams[("WM", "Victim Care")]], [userIds["vco.wm"]], userIds["tl.wm"], 120, now, ct);
+    }
+
+    private async Task SeedCasesAsync(Faker f, Organisation force, string[] towns, string prefix, Team[] teams, Guid[] officers, Guid leaderId, int count, DateTime now, CancellationToken ct)
+    {
+        var officerNames = await db.Users.Where(u => officers.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var today = DateOnly.FromDateTime(now);
+        for (var i = 0; i < count; i++)
+        {
+            var reported = today.AddDays(-f.Random.Int(0, 120));
+            var offence = f.PickRandom(Offences);
+            var actor = Actor.System(force.Id, now.AddDays(-(today.DayNumber - reported.DayNumber)), "demo seed");
+            var crime = new Crime(force.Id, $"{prefix}/{reported:yy}/{f.Random.Int(100000, 999999)}",
+                new CrimeDetails(offence.Code, offence.Description, reported, reported.AddDays(-f.Random.Int(0, 10)),
+                    $"DC {f.Name.FirstName()[0]}. {f.Name.LastName()}", null, null, f.PickRandom("Under investigation", "Suspect identified", "Awaiting forensic results", "Suspect arrested")),
+                actor.Now);
+            var business = f.Random.Int(0, 30) == 0;
+            var role = business ? PersonRole.BusinessContact : f.Random.WeightedRandom([PersonRole.Victim, PersonRole.Witness, PersonRole.BereavedRelative, PersonRole.ParentGuardian], [0.8f, 0.12f, 0.03f, 0.05f]);
+            var adult = f.Random.Int(0, 9) > 0;
+            var details = new PersonDetails(
+                f.Name.FirstName(), f.Name.LastName(), business ? f.Company.CompanyName() : null,
+                adult ? DateOnly.FromDateTime(f.Date.Between(new DateTime(1940, 1, 1), new DateTime(2006, 1, 1))) : DateOnly.FromDateTime(f.Date.Between(new DateTime(2010, 1, 1), new DateTime(2018, 1, 1))),
+                null, "07700 9" + f.Random.Int(0, 99999).ToString("00000", System.Globalization.CultureInfo.InvariantCulture),
+                f.Random.Bool(0.6f) ? $"{f.Internet.UserName().ToLowerInvariant()}@example.org" : null,
+                $"{f.Random.Int(1, 220)} {f.Address.StreetName()}", null, f.PickRandom(towns),
+                $"{prefix}{f.Random.Int(1, 19)} {f.Random.Int(1, 9)}{f.PickRandom("AB", "DE", "FG", "HJ", "LN", "PQ", "RS", "TU", "WX")}",
+                f.Random.Int(0, 12) == 0 ? f.PickRandom("pl", "cy", "pa", "ur", "ro") : "en", f.Random.Int(0, 20) == 0);
+            var person = new Person(force.Id, force.Id, $"{prefix}P{f.Random.Int(1000000, 9999999)}", details, actor.Now);
+            var victimCase = new VictimCase(force.Id, person, crime, role, CaseSource.PoliceFeed, null, actor);
+            if (f.Random.Int(0, 3) > 0)
+            {
+                var t = f.Random.Int(0, teams.Length - 1);
+                Guid? officer = f.Random.Bool(0.7f) ? officers[t % officers.Length] : null;
+                victimCase.Allocate(teams[t].Id, teams[t].Name, officer, officer is { } o ? officerNames[o] : null, actor);
+            }
+            if (i % 97 == 5)
+            {
+                victimCase.Restrict("Staff victim: a serving officer of this force", [leaderId], actor);
+            }
+            db.Cases.Add(victimCase);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task PrintAsync(TextWriter output, DateTime now, CancellationToken ct)
+    {
+        output.WriteLine();
+        output.WriteLine("==================== Waypoint demo ====================");
+        output.WriteLine("Every person and crime here is made up. Demo users may skip two-factor authentication.");
+        output.WriteLine("Passwords and the API token are new at every start.");
+        output.WriteLine();
+        output.WriteLine($"{"username",-18} {"password",-26} {"organisation",-8} role");
+        var orgCodes = await db.Organisations.ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+        foreach (var u in DemoUsers)
+        {
+            var user = await users.FindByNameAsync(u.UserName);
+            if (user is null)
+            {
+                continue;
+            }
+            var password = OrganisationBootstrap.NewTemporaryPassword();
+            await users.RemovePasswordAsync(user);
+            Check(await users.AddPasswordAsync(user, password));
+            await users.SetLockoutEndDateAsync(user, null);
+            output.WriteLine($"{u.UserName,-18} {password,-26} {orgCodes[user.OrganisationId],-8} {string.Join(", ", u.Roles.Select(Roles.DisplayName))}");
+        }
+        output.WriteLine();
+        output.WriteLine("Organisations: " + string.Join("; ", Organisations.Select(o => $"{o.Code} = {o.Name}")));
+
+        var ns = await db.Organisations.SingleAsync(o => o.Code == "NS", ct);
+        var admin = await users.FindByNameAsync("admin.ns");
+        foreach (var old in await db.ApiTokens.Where(t => t.ClientName == "Demo records system" && t.RevokedAt == null).ToListAsync(ct))
+        {
+            old.Revoke(now);
+        }
+        var secret = ApiTokens.NewSecret();
+        db.ApiTokens.Add(new ApiToken(ns.Id, "Demo records system", ApiTokens.HashOf(secret), ApiTokens.DisplayPrefix(secret), Permissions.All, now.AddDays(30), admin!.Id, now));
+        audit.Actor = Actor.System(ns.Id, now, "demo start-up");
+        audit.Record(AuditOperation.Administration, "ApiToken", detail: "Demo API token issued to 'Demo records system' for NS");
+        await db.SaveChangesAsync(ct);
+        output.WriteLine($"Demo API token (NS, all permissions, 30 days): {secret}");
+        output.WriteLine("  e.g. curl -H \"Authorization: Bearer <token>\" http://localhost:5080/api/v1/cases");
+        output.WriteLine("=======================================================");
+        output.WriteLine();
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Scalar.AspNetCore;
+using Waypoint.Modules.Account;
+using Waypoint.Modules.Administration;
+using Waypoint.Modules.Cases;
+using Waypoint.Modules.Oversight;
+using Waypoint.Platform;
+using Waypoint.Platform.Auditing;
+using Waypoint.Platform.Database;
+using Waypoint.Platform.Demo;
+using Waypoint.Platform.Security;
+using Waypoint.Platform.Ui;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Platform: logs, database, security, audit, HTTP plumbing.
+if (!builder.Environment.IsDevelopment())
+{
+    builder.Logging.ClearProviders();
+    builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+}
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddWaypointDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddScoped<AuditScope>();
+builder.Services.AddScoped<AuditVerifier>();
+builder.Services.AddWaypointSecurity(builder.Configuration);
+builder.Services.AddDataProtection().SetApplicationName("Waypoint").PersistKeysToDbContext<AppDbContext>();
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+});
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+builder.Services.AddRazorComponents();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+builder.Services.AddScoped<DemoData>();
+
+// Modules: each enters through its own Add/Map pair.
+builder.Services.AddAccount();
+builder.Services.AddAdministration();
+builder.Services.AddCases();
+builder.Services.AddOversight();
+
+var app = builder.Build();
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(app, args);
+}
+
+await app.PrepareDatabaseAsync();
+
+// Pipeline.
+app.UseForwardedHeaders();
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler("/error", createScopeForErrors: true));
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseWaypointSecurityHeaders();
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/status/{0}"));
+app.UseStaticFiles();
+app.UseCorrelation();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseTwoFactorEnforcement();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+// Endpoints.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready").AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapScalarApiReference("/api-reference", o => o.WithTitle("Waypoint API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+
+var api = app.MapGroup("/api/v1").RequireRateLimiting(SecuritySetup.ApiRateLimit).RequireAntiforgeryForCookieWrites().DisableAntiforgery();
+api.MapCasesApi();
+api.MapAdministrationApi();
+api.MapOversightApi();
+app.MapAccountEndpoints();
+app.MapOversightEndpoints();
+
+app.MapRazorComponents<App>();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Exposed for WebApplicationFactory in the integration and browser tests.</summary>
+public partial class Program;

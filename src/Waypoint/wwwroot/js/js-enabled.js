@@ -1,0 +1,2 @@
+// GOV.UK Frontend's "JS enabled" class, kept in a file so the Content-Security-Policy can forbid inline script.
+document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');
