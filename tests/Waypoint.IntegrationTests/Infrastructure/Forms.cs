@@ -9,6 +9,13 @@ public static partial class Forms
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
+    /// <summary>Where a redirect points, as a path and query, whether the server sent it absolute or relative.</summary>
+    public static string Location(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"No redirect: {(int)response.StatusCode}");
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
     public static string TokenFrom(string html)
     {
         var match = TokenPattern().Match(html);

@@ -68,9 +68,9 @@ public class WaypointApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             throw new InvalidOperationException($"Sign-in of {user.UserName} failed: {response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");
         }
-        if (response.Headers.Location!.OriginalString.StartsWith("/account/two-factor", StringComparison.Ordinal))
+        if (Forms.Location(response).StartsWith("/account/two-factor", StringComparison.Ordinal))
         {
-            response = await Forms.PostAsync(client, response.Headers.Location.OriginalString, "two-factor", new()
+            response = await Forms.PostAsync(client, Forms.Location(response), "two-factor", new()
             {
                 ["Input.Code"] = Totp.Code(user.AuthenticatorKey ?? throw new InvalidOperationException("The user has no authenticator key.")),
             });

@@ -51,6 +51,8 @@ public class AppDbContext(DbContextOptions options, AuditScope? audit = null, Ti
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace?.StartsWith("Waypoint.", StringComparison.Ordinal) == true);
+        // A key ring entry is an XML document of a few kilobytes: no length cap.
+        builder.Entity<DataProtectionKey>().Property(k => k.Xml).Metadata.SetMaxLength(null);
 
         foreach (var entity in builder.Model.GetEntityTypes())
         {

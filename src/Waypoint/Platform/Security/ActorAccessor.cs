@@ -8,16 +8,14 @@ namespace Waypoint.Platform.Security;
 /// <summary>Builds the request's <see cref="Actor"/> from the signed-in principal, once, and hands it to the audit scope.</summary>
 public sealed class ActorAccessor(IHttpContextAccessor http, AppDbContext db, AuditScope audit, TimeProvider clock)
 {
-    private Actor? _actor;
-    private bool _loaded;
+    // The task, not its result, is kept: a layout and its page ask at once, and on a truly asynchronous
+    // provider (PostgreSQL) the second caller must wait for the first load rather than see "nobody".
+    private Task<Actor?>? _load;
 
-    public async Task<Actor?> GetAsync(CancellationToken ct = default)
+    public Task<Actor?> GetAsync(CancellationToken ct = default) => _load ??= LoadAsync(ct);
+
+    private async Task<Actor?> LoadAsync(CancellationToken ct)
     {
-        if (_loaded)
-        {
-            return _actor;
-        }
-        _loaded = true;
         var principal = http.HttpContext?.User;
         if (principal?.Identity?.IsAuthenticated != true)
         {
@@ -25,11 +23,11 @@ public sealed class ActorAccessor(IHttpContextAccessor http, AppDbContext db, Au
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var channel = http.HttpContext!.Request.Path.StartsWithSegments("/api") ? "api" : "page";
-        _actor = principal.FindFirstValue(WaypointClaims.ApiClientId) is { } clientId
+        var actor = principal.FindFirstValue(WaypointClaims.ApiClientId) is { } clientId
             ? await ForApiClientAsync(Guid.Parse(clientId), principal, now, ct)
             : await ForUserAsync(principal, now, channel, ct);
-        audit.Actor = _actor;
-        return _actor;
+        audit.Actor = actor;
+        return actor;
     }
 
     /// <summary>The actor, or an exception when there is none: for endpoints that already require authentication.</summary>
