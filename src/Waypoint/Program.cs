@@ -61,8 +61,10 @@ await app.PrepareDatabaseAsync();
 
 // Pipeline.
 app.UseForwardedHeaders();
+// Pages: the error page, re-executed through the main pipeline (a handler inside a UseWhen branch cannot route to it).
+// The API: ProblemDetails with a trace id, from the inner handler, which sees API exceptions first.
+app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler());
-app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler("/error", createScopeForErrors: true));
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -73,6 +75,7 @@ app.UseStaticFiles();
 app.UseCorrelation();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseActiveUserCheck();
 app.UseTwoFactorEnforcement();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -59,6 +59,31 @@ public static class Startup
         });
 
     /// <summary>
+    /// A signed-in session whose user has since been disabled or removed (or whose organisation is gone) ends at
+    /// its next request: pages send the person to sign in, the API answers 401.
+    /// </summary>
+    public static IApplicationBuilder UseActiveUserCheck(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true
+                && await context.RequestServices.GetRequiredService<ActorAccessor>().GetAsync(context.RequestAborted) is null)
+            {
+                if (context.User.FindFirst(WaypointClaims.ApiClientId) is null)
+                {
+                    await context.RequestServices.GetRequiredService<SignInManager<AppUser>>().SignOutAsync();
+                }
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return;
+                }
+                context.Response.Redirect("/account/sign-in");
+                return;
+            }
+            await next();
+        });
+
+    /// <summary>
     /// Administrators and auditors must have two-factor authentication: until they have set it up and used it
     /// for this session, every page sends them to set it up. The demo may waive this.
     /// </summary>

@@ -16,6 +16,37 @@ public static partial class Forms
         return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
     }
 
+    [GeneratedRegex("<input\\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex InputPattern();
+
+    [GeneratedRegex("\\b(name|value|type)=\"([^\"]*)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex AttributePattern();
+
+    /// <summary>
+    /// The values a browser would submit from a page's inputs: text and hidden inputs as filled in, radios and
+    /// checkboxes only when checked. Enough for the server-rendered forms here (no selects or textareas are read).
+    /// </summary>
+    public static Dictionary<string, string> FieldsFrom(string html)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match input in InputPattern().Matches(html))
+        {
+            var tag = input.Value;
+            var attributes = AttributePattern().Matches(tag).ToDictionary(m => m.Groups[1].Value.ToLowerInvariant(), m => WebUtility.HtmlDecode(m.Groups[2].Value));
+            if (!attributes.TryGetValue("name", out var name) || name.StartsWith('_'))
+            {
+                continue;
+            }
+            var type = attributes.GetValueOrDefault("type", "text").ToLowerInvariant();
+            if (type is "radio" or "checkbox" && !tag.Contains(" checked", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            fields[name] = attributes.GetValueOrDefault("value", "");
+        }
+        return fields;
+    }
+
     public static string TokenFrom(string html)
     {
         var match = TokenPattern().Match(html);

@@ -56,6 +56,12 @@ public class AppDbContext(DbContextOptions options, AuditScope? audit = null, Ti
 
         foreach (var entity in builder.Model.GetEntityTypes())
         {
+            // Ids are made in the domain (Guid.CreateVersion7) before EF sees them: a child added to a loaded
+            // aggregate with its id already set must be inserted, not taken for an existing row and updated.
+            if (entity.FindPrimaryKey() is { Properties: [{ ClrType: var keyType, Name: "Id" } key] } && keyType == typeof(Guid) && entity.ClrType.Namespace?.StartsWith("Waypoint.", StringComparison.Ordinal) == true)
+            {
+                key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
             if (entity.FindProperty("Version") is { ClrType: var t } && t == typeof(int))
             {
                 builder.Entity(entity.ClrType).Property<int>("Version").IsConcurrencyToken();

@@ -5,6 +5,9 @@ namespace Waypoint.Platform.Security;
 /// <summary>A person who signs in: belongs to one organisation and one or more of its teams.</summary>
 public sealed class AppUser : IdentityUser<Guid>
 {
+    // Ids are made here, not by the database (see AppDbContext): time-ordered, like every other id.
+    public AppUser() => Id = Guid.CreateVersion7();
+
     public Guid OrganisationId { get; set; }
     public string DisplayName { get; set; } = "";
     public bool Disabled { get; set; }
@@ -21,7 +24,7 @@ public sealed class AppUser : IdentityUser<Guid>
 
 public sealed class AppRole : IdentityRole<Guid>
 {
-    public AppRole() { }
+    public AppRole() => Id = Guid.CreateVersion7();
     public AppRole(string name) : base(name) => Id = Guid.CreateVersion7();
 }
 

@@ -158,7 +158,6 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
             modelBuilder.Entity("Waypoint.Modules.Administration.Domain.ForceAccessGrant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ForceOrganisationId")
@@ -186,7 +185,6 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
             modelBuilder.Entity("Waypoint.Modules.Administration.Domain.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -225,7 +223,6 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
             modelBuilder.Entity("Waypoint.Modules.Administration.Domain.Team", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("Archived")
@@ -257,7 +254,6 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
             modelBuilder.Entity("Waypoint.Modules.Cases.Domain.BreakGlassGrant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("At")
@@ -310,7 +306,6 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
             modelBuilder.Entity("Waypoint.Modules.Cases.Domain.Crime", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -369,7 +364,6 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
             modelBuilder.Entity("Waypoint.Modules.Cases.Domain.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AddressLine1")
@@ -454,7 +448,6 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
             modelBuilder.Entity("Waypoint.Modules.Cases.Domain.TimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ActorName")
@@ -491,7 +484,6 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
             modelBuilder.Entity("Waypoint.Modules.Cases.Domain.VictimCase", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("AllocatedAt")
@@ -585,7 +577,6 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
             modelBuilder.Entity("Waypoint.Platform.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Channel")
@@ -679,7 +670,6 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
             modelBuilder.Entity("Waypoint.Platform.Security.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ClientName")
@@ -733,7 +723,6 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
             modelBuilder.Entity("Waypoint.Platform.Security.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -761,7 +750,6 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
             modelBuilder.Entity("Waypoint.Platform.Security.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("AccessFailedCount")

@@ -147,7 +147,6 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Waypoint.Modules.Administration.Domain.ForceAccessGrant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ForceOrganisationId")
@@ -175,7 +174,6 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Waypoint.Modules.Administration.Domain.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -214,7 +212,6 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Waypoint.Modules.Administration.Domain.Team", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Archived")
@@ -246,7 +243,6 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Waypoint.Modules.Cases.Domain.BreakGlassGrant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
@@ -299,7 +295,6 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Waypoint.Modules.Cases.Domain.Crime", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -358,7 +353,6 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Waypoint.Modules.Cases.Domain.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AddressLine1")
@@ -443,7 +437,6 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Waypoint.Modules.Cases.Domain.TimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActorName")
@@ -480,7 +473,6 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Waypoint.Modules.Cases.Domain.VictimCase", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("AllocatedAt")
@@ -574,7 +566,6 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Waypoint.Platform.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Channel")
@@ -668,7 +659,6 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Waypoint.Platform.Security.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClientName")
@@ -722,7 +712,6 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Waypoint.Platform.Security.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -750,7 +739,6 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Waypoint.Platform.Security.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
