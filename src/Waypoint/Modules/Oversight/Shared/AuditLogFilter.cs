@@ -18,7 +18,7 @@ public sealed class AuditLogQuery
     public string? RecordType { get; set; }
     public string? RecordId { get; set; }
 
-    /// <summary>Part of the username of whoever acted.</summary>
+    /// <summary>Part of the name or sign-in username of whoever acted.</summary>
     public string? User { get; set; }
 
     /// <summary>Operations to include (any of them); none means all.</summary>
@@ -217,7 +217,9 @@ internal sealed class AuditLogFilter(AppDbContext db, AuditScope audit)
         if (filter.User is { } user)
         {
             var term = user.ToLowerInvariant();
-            entries = entries.Where(e => e.UserName.ToLower().Contains(term));
+            // The log keeps the name shown at the time; people also search by the sign-in username.
+            entries = entries.Where(e => e.UserName.ToLower().Contains(term) ||
+                (e.UserId != null && db.Users.Any(u => u.Id == e.UserId && u.UserName!.ToLower().Contains(term))));
         }
         if (filter.Operations.Count > 0)
         {
