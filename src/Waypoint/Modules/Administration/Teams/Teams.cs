@@ -30,8 +30,8 @@ internal sealed class TeamsHandler(AppDbContext db, AuditScope audit)
         {
             return Fail.Forbidden;
         }
-        var teams = await Query(actor).OrderBy(t => t.Archived).ThenBy(t => t.Name).ToListAsync(ct);
-        return Result<IReadOnlyList<TeamRow>>.Ok(teams);
+        var teams = await Query(actor, null).ToListAsync(ct);
+        return Result<IReadOnlyList<TeamRow>>.Ok(teams.OrderBy(t => t.Archived).ThenBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase).ToList());
     }
 
     public async Task<Result<TeamRow>> GetAsync(Guid teamId, Actor actor, CancellationToken ct)
@@ -40,7 +40,7 @@ internal sealed class TeamsHandler(AppDbContext db, AuditScope audit)
         {
             return Fail.Forbidden;
         }
-        var team = await Query(actor).SingleOrDefaultAsync(t => t.Id == teamId, ct);
+        var team = await Query(actor, teamId).SingleOrDefaultAsync(ct);
         return team is null ? Fail.NotFound : Result<TeamRow>.Ok(team);
     }
 
@@ -118,11 +118,15 @@ internal sealed class TeamsHandler(AppDbContext db, AuditScope audit)
         return await SaveAsync(ct);
     }
 
-    private IQueryable<TeamRow> Query(Actor actor)
+    private IQueryable<TeamRow> Query(Actor actor, Guid? teamId)
     {
         var orgId = actor.OrganisationId;
-        return db.Teams.AsNoTracking()
-            .Where(t => t.OrganisationId == orgId)
+        var teams = db.Teams.AsNoTracking().Where(t => t.OrganisationId == orgId);
+        if (teamId is { } id)
+        {
+            teams = teams.Where(t => t.Id == id);
+        }
+        return teams
             .Select(t => new TeamRow(t.Id, t.Name, t.Archived,
                 db.UserTeams.Count(ut => ut.TeamId == t.Id && db.Users.Any(u => u.Id == ut.UserId && !u.Disabled)),
                 t.CreatedAt, t.Version));

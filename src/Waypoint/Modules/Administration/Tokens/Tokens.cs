@@ -45,7 +45,7 @@ internal sealed class TokensHandler(AppDbContext db, AuditScope audit)
         {
             return Fail.Forbidden;
         }
-        var tokens = await Query(actor).ToListAsync(ct);
+        var tokens = await Query(actor, null).ToListAsync(ct);
         var rows = tokens
             .Select(t => t.Row(actor.Now))
             .OrderBy(t => t.Status == Active ? 0 : 1).ThenByDescending(t => t.IssuedAt)
@@ -59,7 +59,7 @@ internal sealed class TokensHandler(AppDbContext db, AuditScope audit)
         {
             return Fail.Forbidden;
         }
-        var token = await Query(actor).SingleOrDefaultAsync(t => t.Id == tokenId, ct);
+        var token = await Query(actor, tokenId).SingleOrDefaultAsync(ct);
         return token is null ? Fail.NotFound : Result<TokenRow>.Ok(token.Row(actor.Now));
     }
 
@@ -129,11 +129,15 @@ internal sealed class TokensHandler(AppDbContext db, AuditScope audit)
         return Result.Ok();
     }
 
-    private IQueryable<TokenData> Query(Actor actor)
+    private IQueryable<TokenData> Query(Actor actor, Guid? tokenId)
     {
         var orgId = actor.OrganisationId;
-        return db.ApiTokens.AsNoTracking()
-            .Where(t => t.OrganisationId == orgId)
+        var tokens = db.ApiTokens.AsNoTracking().Where(t => t.OrganisationId == orgId);
+        if (tokenId is { } id)
+        {
+            tokens = tokens.Where(t => t.Id == id);
+        }
+        return tokens
             .Select(t => new TokenData(t.Id, t.ClientName, t.Prefix, t.Permissions,
                 db.Users.Where(u => u.Id == t.IssuedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 t.IssuedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt));
