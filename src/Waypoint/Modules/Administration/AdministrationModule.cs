@@ -26,8 +26,7 @@ public static class AdministrationModule
         .AddScoped<TeamsHandler>()
         .AddScoped<ForceAccessHandler>()
         .AddScoped<TokensHandler>()
-        .AddSingleton<OneTimeSecrets>()
-        .EndDisabledUserSessions();
+        .AddSingleton<OneTimeSecrets>();
 
     public static RouteGroupBuilder MapAdministrationApi(this RouteGroupBuilder api)
     {

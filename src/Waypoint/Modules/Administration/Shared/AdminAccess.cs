@@ -1,9 +1,6 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Platform.Database;
 using Waypoint.Platform.Security;
@@ -72,36 +69,5 @@ internal sealed class OneTimeSecrets(IDataProtectionProvider protection)
         {
             return null;
         }
-    }
-}
-
-/// <summary>
-/// Ends a disabled user's session on their very next request, rather than at the next security-stamp check:
-/// the cookie is rejected and removed, so pages send them to sign in and the API answers 401.
-/// </summary>
-internal static class DisabledUserSessions
-{
-    public static IServiceCollection EndDisabledUserSessions(this IServiceCollection services)
-    {
-        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).PostConfigure(o =>
-        {
-            var inner = o.Events.OnValidatePrincipal;
-            o.Events.OnValidatePrincipal = async ctx =>
-            {
-                await inner(ctx);
-                if (ctx.Principal is null || !Guid.TryParse(ctx.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
-                {
-                    return;
-                }
-                var db = ctx.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
-                var active = await db.Users.AsNoTracking().AnyAsync(u => u.Id == userId && !u.Disabled, ctx.HttpContext.RequestAborted);
-                if (!active)
-                {
-                    ctx.RejectPrincipal();
-                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-                }
-            };
-        });
-        return services;
     }
 }
