@@ -47,7 +47,17 @@ internal sealed class PasswordChangeEnforcement : IStartupFilter
         {
             return false;
         }
-        var result = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        AuthenticateResult result;
+        try
+        {
+            result = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        }
+#pragma warning disable CA1031 // Not swallowed: UseAuthentication meets the same failure again, inside the exception handler.
+        catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
         return result.Succeeded && result.Principal.HasClaim(AccountClaims.MustChangePassword, "true");
     }
 
