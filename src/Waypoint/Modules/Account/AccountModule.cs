@@ -1,4 +1,11 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Waypoint.Modules.Account.AccountSecurity;
+using Waypoint.Modules.Account.ChangePassword;
+using Waypoint.Modules.Account.ManageTwoFactor;
+using Waypoint.Modules.Account.RecoveryCodeSignIn;
+using Waypoint.Modules.Account.SetUpAuthenticator;
+using Waypoint.Modules.Account.Shared;
 using Waypoint.Platform.Auditing;
 using Waypoint.Platform.Security;
 
@@ -7,7 +14,22 @@ namespace Waypoint.Modules.Account;
 /// <summary>Signing in and out, two-factor authentication, recovery codes and passwords.</summary>
 public static class AccountModule
 {
-    public static IServiceCollection AddAccount(this IServiceCollection services) => services;
+    public static IServiceCollection AddAccount(this IServiceCollection services)
+    {
+        services.AddScoped<TwoFactorRules>();
+        services.AddScoped<RecoveryCodesOnce>();
+        services.AddScoped<SetUpAuthenticatorHandler>();
+        services.AddScoped<ManageTwoFactorHandler>();
+        services.AddScoped<RecoveryCodeSignInHandler>();
+        services.AddScoped<AccountSecurityHandler>();
+        services.AddScoped<ChangePasswordHandler>();
+
+        // The session carries "must change password" (see PasswordChangeEnforcement) and keeps how it signed in.
+        services.Replace(ServiceDescriptor.Scoped<IUserClaimsPrincipalFactory<AppUser>, AccountClaimsPrincipalFactory>());
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SessionClaims.KeepAuthenticationMethods);
+        services.AddTransient<IStartupFilter, PasswordChangeEnforcement>();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
