@@ -76,6 +76,7 @@ app.UseCorrelation();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseActiveUserCheck();
+app.UseAccountRules();
 app.UseTwoFactorEnforcement();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -27,9 +27,11 @@ public static class AccountModule
         // The session carries "must change password" (see PasswordChangeEnforcement) and keeps how it signed in.
         services.Replace(ServiceDescriptor.Scoped<IUserClaimsPrincipalFactory<AppUser>, AccountClaimsPrincipalFactory>());
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SessionClaims.KeepAuthenticationMethods);
-        services.AddTransient<IStartupFilter, PasswordChangeEnforcement>();
         return services;
     }
+
+    /// <summary>The module's own step in the request pipeline, after authentication: temporary passwords are changed first.</summary>
+    public static IApplicationBuilder UseAccountRules(this IApplicationBuilder app) => app.UsePasswordChangeEnforcement();
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {

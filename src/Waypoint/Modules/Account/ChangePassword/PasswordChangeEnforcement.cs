@@ -1,30 +1,19 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using Waypoint.Modules.Account.Shared;
 
 namespace Waypoint.Modules.Account.ChangePassword;
 
 /// <summary>
 /// Until a user has replaced the temporary password an administrator gave them, every page sends them to
-/// /account/change-password and the API refuses them (403).
+/// /account/change-password and the API refuses them (403). Runs after authentication (Program.cs).
 /// </summary>
-/// <remarks>
-/// Program.cs belongs to the platform, so this enters the pipeline as a start-up filter. Start-up filters run
-/// ahead of the application's own middleware, before UseAuthentication, so this authenticates the session
-/// cookie itself. The cookie handler keeps its result for the request, so UseAuthentication reuses it: the
-/// cookie is read and the security stamp checked once, as before.
-/// </remarks>
-internal sealed class PasswordChangeEnforcement : IStartupFilter
+internal static class PasswordChangeEnforcement
 {
     public const string ChangePasswordPath = "/account/change-password";
 
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-    {
-        app.Use(async (context, nextMiddleware) =>
+    public static IApplicationBuilder UsePasswordChangeEnforcement(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
         {
-            if (!IsExempt(context.Request) && await MustChangePasswordAsync(context))
+            if (context.User.HasClaim(AccountClaims.MustChangePassword, "true") && !IsExempt(context.Request))
             {
                 if (context.Request.Path.StartsWithSegments("/api"))
                 {
@@ -34,32 +23,8 @@ internal sealed class PasswordChangeEnforcement : IStartupFilter
                 context.Response.Redirect(ChangePasswordPath);
                 return;
             }
-            await nextMiddleware(context);
+            await next(context);
         });
-        next(app);
-    };
-
-    private static async Task<bool> MustChangePasswordAsync(HttpContext context)
-    {
-        var cookieName = context.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
-            .Get(IdentityConstants.ApplicationScheme).Cookie.Name;
-        if (cookieName is null || !context.Request.Cookies.ContainsKey(cookieName))
-        {
-            return false;
-        }
-        AuthenticateResult result;
-        try
-        {
-            result = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        }
-#pragma warning disable CA1031 // Not swallowed: UseAuthentication meets the same failure again, inside the exception handler.
-        catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
-#pragma warning restore CA1031
-        {
-            return false;
-        }
-        return result.Succeeded && result.Principal.HasClaim(AccountClaims.MustChangePassword, "true");
-    }
 
     private static bool IsExempt(HttpRequest request)
     {

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Waypoint.Platform.Database;
 using Waypoint.Platform.Security;
 
 namespace Waypoint.Modules.Administration.Shared;
