@@ -64,6 +64,13 @@ internal sealed class EditCaseHandler(AppDbContext db)
             return Result<EditedCase>.Ok(new EditedCase(caseId, []));
         }
         victimCase.RecordDetailsChanged(changed, actor);
+        // A new timeline entry brings its own Guid key, so EF takes it for an existing row (Modified) and the save
+        // fails as a concurrency conflict. Timeline entries are only ever added.
+        db.ChangeTracker.DetectChanges();
+        foreach (var entry in db.ChangeTracker.Entries<Domain.TimelineEntry>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.State = EntityState.Added;
+        }
         // The case's own version moves with any change to its person or crime, so case-level edits see them.
         db.Entry(victimCase).Property(c => c.Version).CurrentValue = r.CaseVersion + 1;
         db.Entry(victimCase).Property(c => c.Version).IsModified = true;
