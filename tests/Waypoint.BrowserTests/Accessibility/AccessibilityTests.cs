@@ -44,6 +44,18 @@ public sealed class AccessibilityTests(WaypointServer server) : BrowserTest(serv
     }
 
     [Fact]
+    public async Task The_accessibility_check_fails_naming_the_rule_and_the_element_when_a_page_has_a_serious_problem()
+    {
+        await Page.SetContentAsync("<!DOCTYPE html><html lang=\"en\"><head><title>Broken</title></head><body><main><h1>Broken</h1>" +
+            "<input type=\"text\" id=\"unlabelled\"></main></body></html>");
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => AssertNoSeriousAccessibilityViolationsAsync("a deliberately broken page"));
+
+        Assert.Contains("label [critical]", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("#unlabelled", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_main_content()
     {
         await Page.GotoAsync("/account/sign-in");

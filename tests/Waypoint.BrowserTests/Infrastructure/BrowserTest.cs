@@ -61,6 +61,11 @@ public abstract class BrowserTest(WaypointServer server) : IAsyncLifetime
     protected async Task AssertNoSeriousAccessibilityViolationsAsync(string pageName)
     {
         var result = await Page.RunAxe();
+        foreach (var minor in result.Violations.Where(v => v.Impact is not ("serious" or "critical")))
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"axe ({minor.Impact}) {minor.Id}: {minor.Help} at {string.Join("; ", minor.Nodes.Select(n => n.Target.ToString()))}");
+        }
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         if (serious.Count == 0)
         {
