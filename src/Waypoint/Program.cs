@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
@@ -70,7 +71,17 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseWaypointSecurityHeaders();
-app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/status/{0}"));
+// Pages: status codes without a body (404 for an unknown address, 403, 429) get the page in the same design.
+// The API keeps its bare status codes and ProblemDetails.
+app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.Use((context, next) =>
+{
+    if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+    {
+        statusPages.Enabled = false;
+    }
+    return next(context);
+}));
 app.UseStaticFiles();
 app.UseCorrelation();
 app.UseRateLimiter();

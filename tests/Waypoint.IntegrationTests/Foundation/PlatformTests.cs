@@ -154,3 +154,31 @@ public sealed class ErrorPageTests(WaypointApp app) : IClassFixture<WaypointApp>
         Assert.Contains("Sorry, there is a problem with Waypoint", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+public sealed class StatusPageTests(WaypointApp app) : IClassFixture<WaypointApp>
+{
+    [Fact]
+    public async Task An_address_that_matches_no_page_shows_the_not_found_page_with_status_404()
+    {
+        var org = await app.Data.OrganisationAsync();
+        var client = await app.SignedInAsync(await app.Data.UserAsync(org, Roles.VictimCareOfficer));
+
+        var response = await client.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_api_address_that_matches_nothing_answers_a_bare_404_not_a_web_page()
+    {
+        var org = await app.Data.OrganisationAsync();
+        var admin = await app.Data.UserAsync(org, Roles.UnitAdministrator);
+        var api = app.Api(await app.Data.TokenAsync(org, admin));
+
+        var response = await api.GetAsync("/api/v1/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+}
