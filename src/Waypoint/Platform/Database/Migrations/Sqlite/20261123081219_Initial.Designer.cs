@@ -11,8 +11,8 @@ using Waypoint.Platform.Database;
 namespace Waypoint.Platform.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123074935_ClientGeneratedIds")]
-    partial class ClientGeneratedIds
+    [Migration("20261123081219_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
