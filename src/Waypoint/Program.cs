@@ -8,6 +8,7 @@ using Scalar.AspNetCore;
 using Waypoint.Modules.Account;
 using Waypoint.Modules.Administration;
 using Waypoint.Modules.Cases;
+using Waypoint.Modules.Intake;
 using Waypoint.Modules.Oversight;
 using Waypoint.Platform;
 using Waypoint.Platform.Auditing;
@@ -49,6 +50,7 @@ builder.Services.AddScoped<DemoData>();
 builder.Services.AddAccount();
 builder.Services.AddAdministration();
 builder.Services.AddCases();
+builder.Services.AddIntake(builder.Configuration);
 builder.Services.AddOversight();
 
 var app = builder.Build();
@@ -100,10 +102,12 @@ app.MapScalarApiReference("/api-reference", o => o.WithTitle("Waypoint API").Wit
 
 var api = app.MapGroup("/api/v1").RequireRateLimiting(SecuritySetup.ApiRateLimit).RequireAntiforgeryForCookieWrites().DisableAntiforgery();
 api.MapCasesApi();
+api.MapIntakeApi();
 api.MapAdministrationApi();
 api.MapOversightApi();
 app.MapAccountEndpoints();
 app.MapOversightEndpoints();
+app.MapIntakeEndpoints();
 
 app.MapRazorComponents<App>();
 

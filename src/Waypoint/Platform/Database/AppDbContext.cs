@@ -33,6 +33,11 @@ public class AppDbContext(DbContextOptions options, AuditScope? audit = null, Ti
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
     public DbSet<CaseNamedUser> CaseNamedUsers => Set<CaseNamedUser>();
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
+    public DbSet<Modules.Intake.Domain.ImportRecord> Imports => Set<Modules.Intake.Domain.ImportRecord>();
+    public DbSet<Modules.Intake.Domain.QuarantinedRow> QuarantinedRows => Set<Modules.Intake.Domain.QuarantinedRow>();
+    public DbSet<Modules.Intake.Domain.InvestigationEvent> InvestigationEvents => Set<Modules.Intake.Domain.InvestigationEvent>();
+    public DbSet<Modules.Intake.Domain.Referral> Referrals => Set<Modules.Intake.Domain.Referral>();
+    public DbSet<Calendar.BankHoliday> BankHolidays => Set<Calendar.BankHoliday>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -174,6 +179,8 @@ internal static class AuditedChanges
         [typeof(VictimCase)] = ("Case", e => ((VictimCase)e).PersonId),
         [typeof(Crime)] = ("Crime", _ => null),
         [typeof(CaseNamedUser)] = ("CaseNamedUser", _ => null),
+        [typeof(Modules.Intake.Domain.Referral)] = ("Referral", _ => null),
+        [typeof(Modules.Intake.Domain.QuarantinedRow)] = ("QuarantinedRow", _ => null),
     };
 
     private static readonly HashSet<string> Ignored = ["Version"];

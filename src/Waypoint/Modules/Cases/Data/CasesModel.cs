@@ -23,6 +23,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Town).HasMaxLength(100);
         b.Property(p => p.Postcode).HasMaxLength(10);
         b.Property(p => p.PreferredLanguage).HasMaxLength(35);
+        b.Property(p => p.VulnerabilityFlags).HasMaxLength(400);
+        b.Property(p => p.ContactRestrictions).HasMaxLength(400);
         b.Ignore(p => p.DisplayName);
         b.HasIndex(p => new { p.ForceOrganisationId, p.PersonReference }).IsUnique();
         b.HasIndex(p => p.LastName);
@@ -43,6 +45,8 @@ internal sealed class CrimeConfiguration : IEntityTypeConfiguration<Crime>
         b.Property(c => c.OfficerInCaseEmail).HasMaxLength(254);
         b.Property(c => c.OfficerInCasePhone).HasMaxLength(40);
         b.Property(c => c.InvestigationStatus).HasMaxLength(200);
+        b.Property(c => c.OffenceFlags).HasMaxLength(400);
+        b.Property(c => c.OfficerInCaseId).HasMaxLength(40);
         b.HasIndex(c => new { c.ForceOrganisationId, c.CrimeReference }).IsUnique();
         b.HasOne<Organisation>().WithMany().HasForeignKey(c => c.ForceOrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -55,6 +59,15 @@ internal sealed class VictimCaseConfiguration : IEntityTypeConfiguration<VictimC
         b.ToTable("cases");
         b.Property(c => c.ReferringAgency).HasMaxLength(200);
         b.Property(c => c.RestrictionReason).HasMaxLength(1000);
+        b.Property(c => c.EnhancedReasons).HasMaxLength(1000);
+        b.Property(c => c.PriorityReasons).HasMaxLength(2000);
+        b.Property(c => c.EntitlementOverrideNote).HasMaxLength(2000);
+        b.Property(c => c.PriorityOverrideNote).HasMaxLength(2000);
+        b.Property(c => c.OverriddenBy).HasMaxLength(256);
+        b.Property(c => c.FeedRowHash).HasMaxLength(64);
+        // The cohort: new work by organisation, newest first, highest priority first.
+        b.HasIndex(c => new { c.OrganisationId, c.CreatedAt });
+        b.HasIndex(c => new { c.OrganisationId, c.Priority, c.CreatedAt });
         b.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Crime).WithMany().HasForeignKey(c => c.CrimeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);

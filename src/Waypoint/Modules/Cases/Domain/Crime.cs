@@ -27,6 +27,12 @@ public sealed class Crime
     public string? OfficerInCaseEmail { get; private set; }
     public string? OfficerInCasePhone { get; private set; }
     public string? InvestigationStatus { get; private set; }
+
+    /// <summary>Offence flags from the feed (<see cref="Flags.Offence"/>), stored as <see cref="Flags.Format"/>.</summary>
+    public string OffenceFlags { get; private set; } = "";
+
+    /// <summary>The records system's id for the officer in the case.</summary>
+    public string? OfficerInCaseId { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public int Version { get; private set; }
 
@@ -42,6 +48,14 @@ public sealed class Crime
         OfficerInCaseEmail = Person.Clean(d.OfficerInCaseEmail);
         OfficerInCasePhone = Person.Clean(d.OfficerInCasePhone);
         InvestigationStatus = Person.Clean(d.InvestigationStatus);
+        if (d.OffenceFlags is not null)
+        {
+            OffenceFlags = Flags.Format(d.OffenceFlags);
+        }
+        if (d.OfficerInCaseId is not null)
+        {
+            OfficerInCaseId = Person.Clean(d.OfficerInCaseId);
+        }
     }
 }
 
@@ -53,4 +67,6 @@ public sealed record CrimeDetails(
     string? OfficerInCaseName,
     string? OfficerInCaseEmail,
     string? OfficerInCasePhone,
-    string? InvestigationStatus);
+    string? InvestigationStatus,
+    IReadOnlyCollection<string>? OffenceFlags = null,
+    string? OfficerInCaseId = null);

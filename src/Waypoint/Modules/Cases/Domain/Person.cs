@@ -37,6 +37,12 @@ public sealed class Person
     public string? Postcode { get; private set; }
     public string? PreferredLanguage { get; private set; }
     public bool InterpreterRequired { get; private set; }
+
+    /// <summary>Vulnerability flags (<see cref="Flags.Vulnerability"/>), stored as <see cref="Flags.Format"/>.</summary>
+    public string VulnerabilityFlags { get; private set; } = "";
+
+    /// <summary>Contact restrictions (<see cref="Flags.ContactRestriction"/>), stored as <see cref="Flags.Format"/>.</summary>
+    public string ContactRestrictions { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
     public int Version { get; private set; }
 
@@ -65,6 +71,14 @@ public sealed class Person
         Postcode = d.Postcode is null ? null : Postcodes.Normalise(d.Postcode);
         PreferredLanguage = Clean(d.PreferredLanguage);
         InterpreterRequired = d.InterpreterRequired;
+        if (d.VulnerabilityFlags is not null)
+        {
+            VulnerabilityFlags = Flags.Format(d.VulnerabilityFlags);
+        }
+        if (d.ContactRestrictions is not null)
+        {
+            ContactRestrictions = Flags.Format(d.ContactRestrictions);
+        }
     }
 
     internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -84,7 +98,9 @@ public sealed record PersonDetails(
     string? Town,
     string? Postcode,
     string? PreferredLanguage,
-    bool InterpreterRequired);
+    bool InterpreterRequired,
+    IReadOnlyCollection<string>? VulnerabilityFlags = null,
+    IReadOnlyCollection<string>? ContactRestrictions = null);
 
 /// <summary>UK postcode shape checks (format only; no address lookup).</summary>
 public static partial class Postcodes

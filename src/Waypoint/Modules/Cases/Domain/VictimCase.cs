@@ -12,6 +12,21 @@ public enum PersonRole
     BusinessContact,
 }
 
+/// <summary>The Victims' Code level of service (domain.md A2).</summary>
+public enum EntitlementLevel
+{
+    Standard,
+    Enhanced,
+}
+
+/// <summary>Whether the victim agreed to be referred to support services, as the feed or the officer recorded it.</summary>
+public enum ReferralConsent
+{
+    NotAsked,
+    Yes,
+    No,
+}
+
 public enum CaseStatus
 {
     New,
@@ -81,6 +96,33 @@ public sealed class VictimCase
     public DateTime CreatedAt { get; private set; }
     public DateTime? ClosedAt { get; private set; }
     public int Version { get; private set; }
+
+    public ReferralConsent ReferralConsent { get; private set; }
+
+    /// <summary>The level in force: an officer's override when there is one, else what triage worked out.</summary>
+    public EntitlementLevel EntitlementLevel { get; private set; }
+
+    /// <summary>Triage's enhanced-rights reason codes (see Intake/Triage), ';'-joined; empty when standard.</summary>
+    public string EnhancedReasons { get; private set; } = "";
+    public EntitlementLevel ComputedEntitlementLevel { get; private set; }
+    public EntitlementLevel? EntitlementOverride { get; private set; }
+    public string? EntitlementOverrideNote { get; private set; }
+
+    /// <summary>Contact priority in force, 1 (contact today) to 4: the override when there is one, else triage's.</summary>
+    public int Priority { get; private set; } = 4;
+    public int ComputedPriority { get; private set; } = 4;
+
+    /// <summary>Why triage chose its priority: the matching rules' names, ';'-joined.</summary>
+    public string PriorityReasons { get; private set; } = "";
+    public int? PriorityOverride { get; private set; }
+    public string? PriorityOverrideNote { get; private set; }
+    public string? OverriddenBy { get; private set; }
+    public DateTime? OverriddenAt { get; private set; }
+    public bool RepeatVictim { get; private set; }
+    public DateTime? TriagedAt { get; private set; }
+
+    /// <summary>Hash of the feed row this case last took its details from: the same row again changes nothing.</summary>
+    public string? FeedRowHash { get; private set; }
 
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
     public IReadOnlyList<CaseNamedUser> NamedUsers => _namedUsers;
@@ -195,6 +237,66 @@ public sealed class VictimCase
         return Result.Ok();
     }
 
+    public void SetReferralConsent(ReferralConsent consent) => ReferralConsent = consent;
+
+    /// <summary>Remembers which feed row the case now reflects (see <see cref="FeedRowHash"/>).</summary>
+    public void MarkFeedRow(string hash) => FeedRowHash = hash;
+
+    /// <summary>
+    /// Takes triage's result. Overrides an officer made stay in force (a re-import never undoes them); the
+    /// timeline says when the level or priority in force changed.
+    /// </summary>
+    public void ApplyTriage(EntitlementLevel level, IEnumerable<string> enhancedReasons, int priority, IEnumerable<string> priorityReasons, bool repeatVictim, Actor actor)
+    {
+        var before = (EntitlementLevel, Priority);
+        ComputedEntitlementLevel = level;
+        EnhancedReasons = string.Join(';', enhancedReasons);
+        ComputedPriority = Math.Clamp(priority, 1, 4);
+        PriorityReasons = string.Join(';', priorityReasons);
+        RepeatVictim = repeatVictim;
+        EntitlementLevel = EntitlementOverride ?? ComputedEntitlementLevel;
+        Priority = PriorityOverride ?? ComputedPriority;
+        var first = TriagedAt is null;
+        TriagedAt = actor.Now;
+        if (first)
+        {
+            AddTimeline(actor, TimelineKind.Triaged, $"Triaged: {LevelName(EntitlementLevel)} rights, priority P{Priority}");
+        }
+        else if (before != (EntitlementLevel, Priority))
+        {
+            AddTimeline(actor, TimelineKind.Triaged, $"Re-assessed: {LevelName(EntitlementLevel)} rights, priority P{Priority}");
+        }
+    }
+
+    /// <summary>An officer sets the level and/or priority by hand, with a note; null clears that override.</summary>
+    public Result Override(EntitlementLevel? level, int? priority, string? note, Actor actor)
+    {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return Result.Rejected("Note", "Enter why you are changing the level or priority");
+        }
+        if (priority is < 1 or > 4)
+        {
+            return Result.Rejected("Priority", "Select a priority from P1 to P4");
+        }
+        var trimmed = note.Trim();
+        EntitlementOverride = level;
+        EntitlementOverrideNote = level is null ? null : trimmed;
+        PriorityOverride = priority;
+        PriorityOverrideNote = priority is null ? null : trimmed;
+        OverriddenBy = level is null && priority is null ? null : actor.Name;
+        OverriddenAt = level is null && priority is null ? null : actor.Now;
+        EntitlementLevel = EntitlementOverride ?? ComputedEntitlementLevel;
+        Priority = PriorityOverride ?? ComputedPriority;
+        AddTimeline(actor, TimelineKind.Triaged, $"{LevelName(EntitlementLevel)} rights, priority P{Priority} set by hand: {trimmed}");
+        return Result.Ok();
+    }
+
+    /// <summary>Adds a line to the timeline for something that happened outside this aggregate (a feed update, an event).</summary>
+    public void Note(TimelineKind kind, string summary, Actor actor) => AddTimeline(actor, kind, summary);
+
+    public static string LevelName(EntitlementLevel level) => level == EntitlementLevel.Enhanced ? "Enhanced" : "Standard";
+
     private void AddTimeline(Actor actor, TimelineKind kind, string summary) =>
         _timeline.Add(new TimelineEntry(Id, kind, summary, actor));
 
@@ -226,6 +328,10 @@ public enum TimelineKind
     Restricted,
     BreakGlass,
     Note,
+    Triaged,
+    FeedUpdate,
+    InvestigationEvent,
+    Referral,
 }
 
 /// <summary>One thing that happened on a case, in order.</summary>

@@ -4,6 +4,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace Waypoint.Platform.Database.Migrations.Postgres
 {
     /// <inheritdoc />
@@ -66,6 +68,18 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_audit_log", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bank_holidays",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bank_holidays", x => x.Date);
                 });
 
             migrationBuilder.CreateTable(
@@ -200,6 +214,8 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
                     OfficerInCaseEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
                     OfficerInCasePhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     InvestigationStatus = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OffenceFlags = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    OfficerInCaseId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -242,6 +258,41 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "imports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Feed = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    SentBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SentByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ApiClientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RejectionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RowsRead = table.Column<int>(type: "integer", nullable: false),
+                    Created = table.Column<int>(type: "integer", nullable: false),
+                    Updated = table.Column<int>(type: "integer", nullable: false),
+                    Unchanged = table.Column<int>(type: "integer", nullable: false),
+                    Quarantined = table.Column<int>(type: "integer", nullable: false),
+                    Warnings = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_imports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_imports_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "people",
                 columns: table => new
                 {
@@ -262,6 +313,8 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
                     Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
                     PreferredLanguage = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: true),
                     InterpreterRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    VulnerabilityFlags = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ContactRestrictions = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -390,6 +443,68 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "investigation_events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CrimeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EventAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Details = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SuspectReference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_investigation_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_investigation_events_crimes_CrimeId",
+                        column: x => x.CrimeId,
+                        principalTable: "crimes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_investigation_events_imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "quarantined_rows",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Feed = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RowNumber = table.Column<int>(type: "integer", nullable: false),
+                    RawContent = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
+                    Reasons = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ForceCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CrimeReference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Resolution = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_quarantined_rows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_quarantined_rows_imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "cases",
                 columns: table => new
                 {
@@ -408,7 +523,23 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
                     RestrictionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ReferralConsent = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EntitlementLevel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EnhancedReasons = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ComputedEntitlementLevel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EntitlementOverride = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    EntitlementOverrideNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Priority = table.Column<int>(type: "integer", nullable: false),
+                    ComputedPriority = table.Column<int>(type: "integer", nullable: false),
+                    PriorityReasons = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    PriorityOverride = table.Column<int>(type: "integer", nullable: true),
+                    PriorityOverrideNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OverriddenBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    OverriddenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RepeatVictim = table.Column<bool>(type: "boolean", nullable: false),
+                    TriagedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FeedRowHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -540,6 +671,88 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "referrals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReferringAgency = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReferrerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReferrerContact = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    ReportedToPolice = table.Column<bool>(type: "boolean", nullable: true),
+                    WhatHappened = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SafeContactMethod = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SafeContactTimes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ConsentToContact = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_referrals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_referrals_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_referrals_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.InsertData(
+                table: "bank_holidays",
+                columns: new[] { "Date", "Name" },
+                values: new object[,]
+                {
+                    { new DateOnly(2024, 1, 1), "New Year's Day" },
+                    { new DateOnly(2024, 3, 29), "Good Friday" },
+                    { new DateOnly(2024, 4, 1), "Easter Monday" },
+                    { new DateOnly(2024, 5, 6), "Early May bank holiday" },
+                    { new DateOnly(2024, 5, 27), "Spring bank holiday" },
+                    { new DateOnly(2024, 8, 26), "Summer bank holiday" },
+                    { new DateOnly(2024, 12, 25), "Christmas Day" },
+                    { new DateOnly(2024, 12, 26), "Boxing Day" },
+                    { new DateOnly(2025, 1, 1), "New Year's Day" },
+                    { new DateOnly(2025, 4, 18), "Good Friday" },
+                    { new DateOnly(2025, 4, 21), "Easter Monday" },
+                    { new DateOnly(2025, 5, 5), "Early May bank holiday" },
+                    { new DateOnly(2025, 5, 26), "Spring bank holiday" },
+                    { new DateOnly(2025, 8, 25), "Summer bank holiday" },
+                    { new DateOnly(2025, 12, 25), "Christmas Day" },
+                    { new DateOnly(2025, 12, 26), "Boxing Day" },
+                    { new DateOnly(2026, 1, 1), "New Year's Day" },
+                    { new DateOnly(2026, 4, 3), "Good Friday" },
+                    { new DateOnly(2026, 4, 6), "Easter Monday" },
+                    { new DateOnly(2026, 5, 4), "Early May bank holiday" },
+                    { new DateOnly(2026, 5, 25), "Spring bank holiday" },
+                    { new DateOnly(2026, 8, 31), "Summer bank holiday" },
+                    { new DateOnly(2026, 12, 25), "Christmas Day" },
+                    { new DateOnly(2026, 12, 28), "Boxing Day (substitute day)" },
+                    { new DateOnly(2027, 1, 1), "New Year's Day" },
+                    { new DateOnly(2027, 3, 26), "Good Friday" },
+                    { new DateOnly(2027, 3, 29), "Easter Monday" },
+                    { new DateOnly(2027, 5, 3), "Early May bank holiday" },
+                    { new DateOnly(2027, 5, 31), "Spring bank holiday" },
+                    { new DateOnly(2027, 8, 30), "Summer bank holiday" },
+                    { new DateOnly(2027, 12, 27), "Christmas Day (substitute day)" },
+                    { new DateOnly(2027, 12, 28), "Boxing Day (substitute day)" },
+                    { new DateOnly(2028, 1, 3), "New Year's Day (substitute day)" },
+                    { new DateOnly(2028, 4, 14), "Good Friday" },
+                    { new DateOnly(2028, 4, 17), "Easter Monday" },
+                    { new DateOnly(2028, 5, 1), "Early May bank holiday" },
+                    { new DateOnly(2028, 5, 29), "Spring bank holiday" },
+                    { new DateOnly(2028, 8, 28), "Summer bank holiday" },
+                    { new DateOnly(2028, 12, 25), "Christmas Day" },
+                    { new DateOnly(2028, 12, 26), "Boxing Day" }
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_tokens_Hash",
                 table: "api_tokens",
@@ -645,6 +858,16 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
                 column: "CrimeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_cases_OrganisationId_CreatedAt",
+                table: "cases",
+                columns: new[] { "OrganisationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_OrganisationId_Priority_CreatedAt",
+                table: "cases",
+                columns: new[] { "OrganisationId", "Priority", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_cases_OrganisationId_Status",
                 table: "cases",
                 columns: new[] { "OrganisationId", "Status" });
@@ -678,6 +901,32 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_imports_OrganisationId_Feed_ContentHash",
+                table: "imports",
+                columns: new[] { "OrganisationId", "Feed", "ContentHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_imports_OrganisationId_ReceivedAt",
+                table: "imports",
+                columns: new[] { "OrganisationId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_investigation_events_CrimeId_EventAt",
+                table: "investigation_events",
+                columns: new[] { "CrimeId", "EventAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_investigation_events_CrimeId_EventId",
+                table: "investigation_events",
+                columns: new[] { "CrimeId", "EventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_investigation_events_ImportId",
+                table: "investigation_events",
+                column: "ImportId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_organisations_Code",
                 table: "organisations",
                 column: "Code",
@@ -697,6 +946,31 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_people_OrganisationId",
                 table: "people",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quarantined_rows_ImportId_RowNumber",
+                table: "quarantined_rows",
+                columns: new[] { "ImportId", "RowNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quarantined_rows_OrganisationId_Status",
+                table: "quarantined_rows",
+                columns: new[] { "OrganisationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quarantined_rows_Status_ForceCode_CrimeReference",
+                table: "quarantined_rows",
+                columns: new[] { "Status", "ForceCode", "CrimeReference" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_referrals_CaseId",
+                table: "referrals",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_referrals_OrganisationId",
+                table: "referrals",
                 column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
@@ -739,6 +1013,9 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
                 name: "audit_log");
 
             migrationBuilder.DropTable(
+                name: "bank_holidays");
+
+            migrationBuilder.DropTable(
                 name: "case_break_glass");
 
             migrationBuilder.DropTable(
@@ -754,10 +1031,22 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
                 name: "force_access_grants");
 
             migrationBuilder.DropTable(
+                name: "investigation_events");
+
+            migrationBuilder.DropTable(
+                name: "quarantined_rows");
+
+            migrationBuilder.DropTable(
+                name: "referrals");
+
+            migrationBuilder.DropTable(
                 name: "user_teams");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "imports");
 
             migrationBuilder.DropTable(
                 name: "cases");

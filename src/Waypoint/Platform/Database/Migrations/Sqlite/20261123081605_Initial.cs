@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace Waypoint.Platform.Database.Migrations.Sqlite
 {
     /// <inheritdoc />
@@ -65,6 +67,18 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_audit_log", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bank_holidays",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bank_holidays", x => x.Date);
                 });
 
             migrationBuilder.CreateTable(
@@ -199,6 +213,8 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
                     OfficerInCaseEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     OfficerInCasePhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     InvestigationStatus = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OffenceFlags = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    OfficerInCaseId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -241,6 +257,41 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "imports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Feed = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    SentBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SentByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ApiClientId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RowsRead = table.Column<int>(type: "INTEGER", nullable: false),
+                    Created = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quarantined = table.Column<int>(type: "INTEGER", nullable: false),
+                    Warnings = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_imports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_imports_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "people",
                 columns: table => new
                 {
@@ -261,6 +312,8 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
                     Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 35, nullable: true),
                     InterpreterRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    VulnerabilityFlags = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ContactRestrictions = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -389,6 +442,68 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "investigation_events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CrimeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EventAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SuspectReference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_investigation_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_investigation_events_crimes_CrimeId",
+                        column: x => x.CrimeId,
+                        principalTable: "crimes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_investigation_events_imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "quarantined_rows",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Feed = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    RawContent = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ForceCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CrimeReference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_quarantined_rows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_quarantined_rows_imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "cases",
                 columns: table => new
                 {
@@ -407,7 +522,23 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
                     RestrictionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReferralConsent = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EntitlementLevel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EnhancedReasons = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ComputedEntitlementLevel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EntitlementOverride = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    EntitlementOverrideNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComputedPriority = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriorityReasons = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    PriorityOverride = table.Column<int>(type: "INTEGER", nullable: true),
+                    PriorityOverrideNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OverriddenBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    OverriddenAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RepeatVictim = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TriagedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FeedRowHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -539,6 +670,88 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "referrals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReferringAgency = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReferrerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReferrerContact = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    ReportedToPolice = table.Column<bool>(type: "INTEGER", nullable: true),
+                    WhatHappened = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SafeContactMethod = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SafeContactTimes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ConsentToContact = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_referrals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_referrals_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_referrals_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.InsertData(
+                table: "bank_holidays",
+                columns: new[] { "Date", "Name" },
+                values: new object[,]
+                {
+                    { new DateOnly(2024, 1, 1), "New Year's Day" },
+                    { new DateOnly(2024, 3, 29), "Good Friday" },
+                    { new DateOnly(2024, 4, 1), "Easter Monday" },
+                    { new DateOnly(2024, 5, 6), "Early May bank holiday" },
+                    { new DateOnly(2024, 5, 27), "Spring bank holiday" },
+                    { new DateOnly(2024, 8, 26), "Summer bank holiday" },
+                    { new DateOnly(2024, 12, 25), "Christmas Day" },
+                    { new DateOnly(2024, 12, 26), "Boxing Day" },
+                    { new DateOnly(2025, 1, 1), "New Year's Day" },
+                    { new DateOnly(2025, 4, 18), "Good Friday" },
+                    { new DateOnly(2025, 4, 21), "Easter Monday" },
+                    { new DateOnly(2025, 5, 5), "Early May bank holiday" },
+                    { new DateOnly(2025, 5, 26), "Spring bank holiday" },
+                    { new DateOnly(2025, 8, 25), "Summer bank holiday" },
+                    { new DateOnly(2025, 12, 25), "Christmas Day" },
+                    { new DateOnly(2025, 12, 26), "Boxing Day" },
+                    { new DateOnly(2026, 1, 1), "New Year's Day" },
+                    { new DateOnly(2026, 4, 3), "Good Friday" },
+                    { new DateOnly(2026, 4, 6), "Easter Monday" },
+                    { new DateOnly(2026, 5, 4), "Early May bank holiday" },
+                    { new DateOnly(2026, 5, 25), "Spring bank holiday" },
+                    { new DateOnly(2026, 8, 31), "Summer bank holiday" },
+                    { new DateOnly(2026, 12, 25), "Christmas Day" },
+                    { new DateOnly(2026, 12, 28), "Boxing Day (substitute day)" },
+                    { new DateOnly(2027, 1, 1), "New Year's Day" },
+                    { new DateOnly(2027, 3, 26), "Good Friday" },
+                    { new DateOnly(2027, 3, 29), "Easter Monday" },
+                    { new DateOnly(2027, 5, 3), "Early May bank holiday" },
+                    { new DateOnly(2027, 5, 31), "Spring bank holiday" },
+                    { new DateOnly(2027, 8, 30), "Summer bank holiday" },
+                    { new DateOnly(2027, 12, 27), "Christmas Day (substitute day)" },
+                    { new DateOnly(2027, 12, 28), "Boxing Day (substitute day)" },
+                    { new DateOnly(2028, 1, 3), "New Year's Day (substitute day)" },
+                    { new DateOnly(2028, 4, 14), "Good Friday" },
+                    { new DateOnly(2028, 4, 17), "Easter Monday" },
+                    { new DateOnly(2028, 5, 1), "Early May bank holiday" },
+                    { new DateOnly(2028, 5, 29), "Spring bank holiday" },
+                    { new DateOnly(2028, 8, 28), "Summer bank holiday" },
+                    { new DateOnly(2028, 12, 25), "Christmas Day" },
+                    { new DateOnly(2028, 12, 26), "Boxing Day" }
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_tokens_Hash",
                 table: "api_tokens",
@@ -644,6 +857,16 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
                 column: "CrimeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_cases_OrganisationId_CreatedAt",
+                table: "cases",
+                columns: new[] { "OrganisationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_OrganisationId_Priority_CreatedAt",
+                table: "cases",
+                columns: new[] { "OrganisationId", "Priority", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_cases_OrganisationId_Status",
                 table: "cases",
                 columns: new[] { "OrganisationId", "Status" });
@@ -677,6 +900,32 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_imports_OrganisationId_Feed_ContentHash",
+                table: "imports",
+                columns: new[] { "OrganisationId", "Feed", "ContentHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_imports_OrganisationId_ReceivedAt",
+                table: "imports",
+                columns: new[] { "OrganisationId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_investigation_events_CrimeId_EventAt",
+                table: "investigation_events",
+                columns: new[] { "CrimeId", "EventAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_investigation_events_CrimeId_EventId",
+                table: "investigation_events",
+                columns: new[] { "CrimeId", "EventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_investigation_events_ImportId",
+                table: "investigation_events",
+                column: "ImportId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_organisations_Code",
                 table: "organisations",
                 column: "Code",
@@ -696,6 +945,31 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_people_OrganisationId",
                 table: "people",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quarantined_rows_ImportId_RowNumber",
+                table: "quarantined_rows",
+                columns: new[] { "ImportId", "RowNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quarantined_rows_OrganisationId_Status",
+                table: "quarantined_rows",
+                columns: new[] { "OrganisationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quarantined_rows_Status_ForceCode_CrimeReference",
+                table: "quarantined_rows",
+                columns: new[] { "Status", "ForceCode", "CrimeReference" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_referrals_CaseId",
+                table: "referrals",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_referrals_OrganisationId",
+                table: "referrals",
                 column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
@@ -738,6 +1012,9 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
                 name: "audit_log");
 
             migrationBuilder.DropTable(
+                name: "bank_holidays");
+
+            migrationBuilder.DropTable(
                 name: "case_break_glass");
 
             migrationBuilder.DropTable(
@@ -753,10 +1030,22 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
                 name: "force_access_grants");
 
             migrationBuilder.DropTable(
+                name: "investigation_events");
+
+            migrationBuilder.DropTable(
+                name: "quarantined_rows");
+
+            migrationBuilder.DropTable(
+                name: "referrals");
+
+            migrationBuilder.DropTable(
                 name: "user_teams");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "imports");
 
             migrationBuilder.DropTable(
                 name: "cases");

@@ -1,0 +1,24 @@
+using Waypoint.Modules.Intake.Triage;
+using Waypoint.Platform.Calendar;
+
+namespace Waypoint.Modules.Intake;
+
+/// <summary>
+/// How victims reach us: the police feeds (victims, investigation events) with their quarantine and import history,
+/// referrals from the public and from agencies, triage (entitlement level and contact priority), the cohort and
+/// allocation.
+/// </summary>
+public static class IntakeModule
+{
+    public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<TriageOptions>(config.GetSection(TriageOptions.Section));
+        services.AddScoped<CaseTriage>();
+        services.AddScoped<WorkingDays>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapIntakeApi(this RouteGroupBuilder api) => api;
+
+    public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app) => app;
+}
