@@ -34,7 +34,7 @@ public sealed class AllocationTests(WaypointApp app) : IClassFixture<WaypointApp
         var client = await app.SignedInAsync(leader);
 
         var response = await PostCohortFormAsync(client, "/cohort",
-            [.. ids.Select(id => ("Input.CaseIds", id.ToString())), ("Input.Choice", $"officer:{team.Id}:{officer.Id}"), ("Input.Action", "selected")]);
+            [.. ids.Select(id => ("Input.CaseIds", id.ToString())), ("Input.Choice", $"officer:{team.Id}:{officer.Id}"), ("Input.AutoTeamId", ""), ("Input.Action", "selected")]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var banner = await client.GetStringAsync(Forms.Location(response));
@@ -191,7 +191,7 @@ public sealed class AllocationTests(WaypointApp app) : IClassFixture<WaypointApp
         var sexualOffence = await _seed.CaseAsync(org, now.AddMinutes(-20), "Untrained", offenceFlags: ["sexual_offence"]);
         var client = await app.SignedInAsync(leader);
 
-        var response = await PostCohortFormAsync(client, "/cohort?unallocated=true", ("Input.AutoTeamId", team.Id.ToString()), ("Input.Action", "auto"));
+        var response = await PostCohortFormAsync(client, "/cohort?unallocated=true", ("Input.Choice", ""), ("Input.AutoTeamId", team.Id.ToString()), ("Input.Action", "auto"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var result = await client.GetStringAsync(Forms.Location(response));
