@@ -1,5 +1,9 @@
+using Waypoint.Modules.Intake.Allocation;
+using Waypoint.Modules.Intake.Cohort;
 using Waypoint.Modules.Intake.Triage;
 using Waypoint.Platform.Calendar;
+using Waypoint.Platform.Http;
+using Waypoint.Platform.Security;
 
 namespace Waypoint.Modules.Intake;
 
@@ -15,10 +19,53 @@ public static class IntakeModule
         services.Configure<TriageOptions>(config.GetSection(TriageOptions.Section));
         services.AddScoped<CaseTriage>();
         services.AddScoped<WorkingDays>();
+
+        // Cohort and allocation
+        services.AddScoped<FindCohortHandler>();
+        services.AddScoped<BulkAllocationHandler>();
+        services.AddScoped<AutoAllocationHandler>();
+        // End of cohort and allocation
+
         return services;
     }
 
-    public static RouteGroupBuilder MapIntakeApi(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapIntakeApi(this RouteGroupBuilder api)
+    {
+        MapCohortApi(api);
+        return api;
+    }
+
+    /// <summary>The daily cohort, bulk allocation and automatic allocation (the same handlers as the /cohort page).</summary>
+    private static void MapCohortApi(RouteGroupBuilder api)
+    {
+        var cohort = api.MapGroup("/cohort").WithTags("Cohort");
+
+        cohort.MapGet("/", async ([AsParameters] CohortApiQuery query, HttpContext http, ActorAccessor actors, FindCohortHandler handler, CancellationToken ct) =>
+        {
+            var result = await handler.HandleAsync(query.ToQuery(), await actors.RequireAsync(ct), ct);
+            if (result.Value is { } page)
+            {
+                http.Response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Ok(page.Items.Select(CohortCaseResponse.From).ToList());
+            }
+            return result.ToHttp();
+        })
+        .RequireAuthorization(Policies.CaseReader)
+        .WithSummary("The cohort: cases recorded in a period (default: since the start of the last working day), by priority then age; X-Total-Count gives the total before paging.")
+        .Produces<List<CohortCaseResponse>>();
+
+        cohort.MapPost("/allocation", async (BulkAllocationRequest request, ActorAccessor actors, BulkAllocationHandler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(request, await actors.RequireAsync(ct), ct)).ToHttp())
+            .RequireAuthorization(Policies.CaseWriter)
+            .WithSummary("Allocate many cases to a team and optionally an officer in it. Cases not visible or closed are skipped and listed.")
+            .Produces<BulkAllocationOutcome>();
+
+        cohort.MapPost("/auto-allocation", async (AutoAllocationRequest request, ActorAccessor actors, AutoAllocationHandler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(request, await actors.RequireAsync(ct), ct)).ToHttp())
+            .RequireAuthorization(Policies.CaseWriter)
+            .WithSummary("Team Leaders: share the given cases (or the cohort's unallocated cases) among a team's Victim Care Officers by caseload and skills.")
+            .Produces<AutoAllocationOutcome>();
+    }
 
     public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app) => app;
 }
