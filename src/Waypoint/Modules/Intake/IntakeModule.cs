@@ -1,5 +1,9 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Waypoint.Modules.Intake.Allocation;
 using Waypoint.Modules.Intake.Cohort;
+using Waypoint.Modules.Intake.OverrideTriage;
+using Waypoint.Modules.Intake.SelfReferral;
 using Waypoint.Modules.Intake.Triage;
 using Waypoint.Platform.Calendar;
 using Waypoint.Platform.Http;
@@ -26,12 +30,23 @@ public static class IntakeModule
         services.AddScoped<AutoAllocationHandler>();
         // End of cohort and allocation
 
+        // --- Referrals and triage overrides (self-referral form, officer override) ---
+        services.AddScoped<SelfReferralHandler>();
+        services.AddScoped<OverrideTriageHandler>();
+        var selfReferralPermits = config.GetValue("Waypoint:RateLimits:SelfReferralPer10Minutes", 5);
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(SelfReferralHandler.RateLimitPolicy, ctx => ctx.Request.Method == HttpMethods.Post
+            ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = selfReferralPermits, Window = TimeSpan.FromMinutes(10) })
+            : RateLimitPartition.GetNoLimiter("get")));
+        // --- end referrals and triage overrides ---
+
         return services;
     }
 
     public static RouteGroupBuilder MapIntakeApi(this RouteGroupBuilder api)
     {
         MapCohortApi(api);
+        MapTriageApi(api);
         return api;
     }
 
@@ -65,6 +80,17 @@ public static class IntakeModule
             .RequireAuthorization(Policies.CaseWriter)
             .WithSummary("Team Leaders: share the given cases (or the cohort's unallocated cases) among a team's Victim Care Officers by caseload and skills.")
             .Produces<AutoAllocationOutcome>();
+    }
+
+    /// <summary>An officer's override of triage's level and priority (the same handler as /cases/{id}/triage).</summary>
+    private static void MapTriageApi(RouteGroupBuilder api)
+    {
+        api.MapPut("/cases/{caseId:guid}/triage", async (Guid caseId, OverrideTriageRequest request, ActorAccessor actors, OverrideTriageHandler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(caseId, request, await actors.RequireAsync(ct), ct)).ToHttp())
+            .WithTags("Cases")
+            .RequireAuthorization(Policies.CaseWriter)
+            .WithSummary("Set the entitlement level and/or priority by hand with a note (null leaves it to triage; both null clears the override). Send the case version you read; 409 if someone else saved first.")
+            .Produces<TriageOverridden>();
     }
 
     public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app) => app;
