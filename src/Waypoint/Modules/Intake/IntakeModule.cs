@@ -1,3 +1,4 @@
+using Waypoint.Modules.Intake.Feeds;
 using Waypoint.Modules.Intake.Triage;
 using Waypoint.Platform.Calendar;
 
@@ -15,10 +16,22 @@ public static class IntakeModule
         services.Configure<TriageOptions>(config.GetSection(TriageOptions.Section));
         services.AddScoped<CaseTriage>();
         services.AddScoped<WorkingDays>();
+
+        // --- Police feeds (Feeds/): import engine, quarantine, API ---
+        services.AddFeeds();
+        // --- end police feeds ---
+
         return services;
     }
 
-    public static RouteGroupBuilder MapIntakeApi(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapIntakeApi(this RouteGroupBuilder api)
+    {
+        // --- Police feeds (Feeds/) ---
+        api.MapFeedsApi();
+        // --- end police feeds ---
+
+        return api;
+    }
 
     public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app) => app;
 }
