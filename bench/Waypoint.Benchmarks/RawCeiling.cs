@@ -13,7 +13,7 @@ public static class RawCeiling
 {
     private static readonly string Table = "bench_raw_victims";
 
-    public static int Sqlite(string connectionString, IEnumerable<IReadOnlyList<string>> rows)
+    public static async Task<int> SqliteAsync(string connectionString, IAsyncEnumerable<IReadOnlyList<string>> rows)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
@@ -29,7 +29,7 @@ public static class RawCeiling
         var parameters = VictimFeedGenerator.Columns.Select((_, i) => insert.Parameters.Add("$p" + i, SqliteType.Text)).ToArray();
         insert.Prepare();
         var count = 0;
-        foreach (var row in rows)
+        await foreach (var row in rows)
         {
             for (var i = 0; i < parameters.Length; i++)
             {
@@ -42,7 +42,7 @@ public static class RawCeiling
         return count;
     }
 
-    public static async Task<int> PostgresAsync(string connectionString, IEnumerable<IReadOnlyList<string>> rows)
+    public static async Task<int> PostgresAsync(string connectionString, IAsyncEnumerable<IReadOnlyList<string>> rows)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -54,7 +54,7 @@ public static class RawCeiling
         var count = 0;
         await using (var copy = await connection.BeginBinaryImportAsync($"COPY {Table} FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var row in rows)
+            await foreach (var row in rows)
             {
                 await copy.StartRowAsync();
                 foreach (var field in row)

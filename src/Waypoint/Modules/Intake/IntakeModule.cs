@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Waypoint.Modules.Intake.Allocation;
 using Waypoint.Modules.Intake.Cohort;
+using Waypoint.Modules.Intake.Feeds;
 using Waypoint.Modules.Intake.OverrideTriage;
 using Waypoint.Modules.Intake.SelfReferral;
 using Waypoint.Modules.Intake.Triage;
@@ -40,11 +41,16 @@ public static class IntakeModule
             : RateLimitPartition.GetNoLimiter("get")));
         // --- end referrals and triage overrides ---
 
+        // --- Police feeds (Feeds/): import engine, quarantine, API ---
+        services.AddFeeds();
+        // --- end police feeds ---
+
         return services;
     }
 
     public static RouteGroupBuilder MapIntakeApi(this RouteGroupBuilder api)
     {
+        api.MapFeedsApi();
         MapCohortApi(api);
         MapTriageApi(api);
         return api;
