@@ -15,37 +15,68 @@ public sealed class CaseTriage(AppDbContext db, IOptionsMonitor<TriageOptions> o
 {
     public TriageOptions Options => options.CurrentValue;
 
-    public async Task<TriageOutcome> ApplyAsync(VictimCase victimCase, Actor actor, CancellationToken ct)
+    public async Task<TriageOutcome> ApplyAsync(VictimCase victimCase, Actor actor, CancellationToken ct) =>
+        (await ApplyAsync([victimCase], actor, ct))[0];
+
+    /// <summary>
+    /// Triage for many cases at once (a feed batch): one query for all their people's crimes, then the rules for each.
+    /// </summary>
+    public async Task<IReadOnlyList<TriageOutcome>> ApplyAsync(IReadOnlyList<VictimCase> cases, Actor actor, CancellationToken ct)
     {
         var o = options.CurrentValue;
-        var person = victimCase.Person;
-        var crime = victimCase.Crime;
-        var today = crime.DateReported ?? DateOnly.FromDateTime(actor.Now);
-        var since = today.AddMonths(-o.RepeatVictimMonths);
-        var personId = person.Id;
+        var personIds = cases.Select(c => c.PersonId).Distinct().ToList();
 
-        // Crimes of this person reported in the window: saved ones from the database, new ones from the tracker.
-        var saved = await db.Cases.AsNoTracking()
-            .Where(c => c.PersonId == personId && c.Crime.DateReported != null && c.Crime.DateReported > since && c.Crime.DateReported <= today)
-            .Select(c => c.CrimeId)
-            .ToListAsync(ct);
-        var added = db.ChangeTracker.Entries<VictimCase>()
-            .Where(e => e.State == EntityState.Added && e.Entity.PersonId == personId)
-            .Select(e => e.Entity.Crime)
-            .Where(c => c.DateReported is { } d && d > since && d <= today)
-            .Select(c => c.Id);
-        var crimes = saved.Concat(added).Append(crime.Id).Distinct().Count();
+        // Every crime of these people with its report date: saved ones from the database, new ones from the tracker.
+        var crimes = new Dictionary<Guid, Dictionary<Guid, DateOnly?>>();
+        void Add(Guid person, Guid crime, DateOnly? reported)
+        {
+            if (!crimes.TryGetValue(person, out var set))
+            {
+                crimes[person] = set = [];
+            }
+            set[crime] = reported;
+        }
+        foreach (var chunk in personIds.Chunk(500))
+        {
+            var ids = chunk.ToList();
+            foreach (var row in await db.Cases.AsNoTracking().Where(c => ids.Contains(c.PersonId))
+                         .Select(c => new { c.PersonId, c.CrimeId, c.Crime.DateReported }).ToListAsync(ct))
+            {
+                Add(row.PersonId, row.CrimeId, row.DateReported);
+            }
+        }
+        var wanted = personIds.ToHashSet();
+        foreach (var entry in db.ChangeTracker.Entries<VictimCase>())
+        {
+            if (entry.State == EntityState.Added && wanted.Contains(entry.Entity.PersonId))
+            {
+                Add(entry.Entity.PersonId, entry.Entity.CrimeId, entry.Entity.Crime.DateReported);
+            }
+        }
 
-        var input = new TriageInput(
-            victimCase.Role,
-            Flags.Parse(crime.OffenceFlags).ToHashSet(StringComparer.Ordinal),
-            Flags.Parse(person.VulnerabilityFlags).ToHashSet(StringComparer.Ordinal),
-            Flags.Parse(person.ContactRestrictions).ToHashSet(StringComparer.Ordinal),
-            person.DateOfBirth,
-            crime.DateOfOffence ?? crime.DateReported,
-            crimes);
-        var outcome = Triage.Assess(input, o);
-        victimCase.ApplyTriage(outcome.Level, outcome.EnhancedReasons, outcome.Priority, outcome.PriorityReasons, outcome.RepeatVictim, actor);
-        return outcome;
+        var outcomes = new List<TriageOutcome>(cases.Count);
+        foreach (var victimCase in cases)
+        {
+            var person = victimCase.Person;
+            var crime = victimCase.Crime;
+            var today = crime.DateReported ?? DateOnly.FromDateTime(actor.Now);
+            var since = today.AddMonths(-o.RepeatVictimMonths);
+            var theirs = crimes.GetValueOrDefault(victimCase.PersonId) ?? [];
+            theirs[crime.Id] = crime.DateReported;
+            var inWindow = theirs.Count(kv => kv.Key == crime.Id || (kv.Value is { } d && d > since && d <= today));
+
+            var input = new TriageInput(
+                victimCase.Role,
+                Flags.Parse(crime.OffenceFlags).ToHashSet(StringComparer.Ordinal),
+                Flags.Parse(person.VulnerabilityFlags).ToHashSet(StringComparer.Ordinal),
+                Flags.Parse(person.ContactRestrictions).ToHashSet(StringComparer.Ordinal),
+                person.DateOfBirth,
+                crime.DateOfOffence ?? crime.DateReported,
+                inWindow);
+            var outcome = Triage.Assess(input, o);
+            victimCase.ApplyTriage(outcome.Level, outcome.EnhancedReasons, outcome.Priority, outcome.PriorityReasons, outcome.RepeatVictim, actor);
+            outcomes.Add(outcome);
+        }
+        return outcomes;
     }
 }

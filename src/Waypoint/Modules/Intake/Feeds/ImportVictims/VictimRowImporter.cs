@@ -44,10 +44,7 @@ internal sealed class VictimRowImporter(AppDbContext db, CaseTriage triage) : IF
             outcomes[index] = Apply(row, known, touched, newCasesOfKnownPeople, context);
         }
 
-        foreach (var victimCase in touched)
-        {
-            await triage.ApplyAsync(victimCase, actor, ct);
-        }
+        await triage.ApplyAsync(touched, actor, ct);
         await RetriageOtherCasesAsync(newCasesOfKnownPeople, touched, context, ct);
         return outcomes;
     }
@@ -136,9 +133,6 @@ internal sealed class VictimRowImporter(AppDbContext db, CaseTriage triage) : IF
         var others = await db.Cases.Include(c => c.Person).Include(c => c.Crime)
             .Where(c => ids.Contains(c.PersonId) && c.Status != CaseStatus.Closed)
             .ToListAsync(ct);
-        foreach (var other in others.Where(o => !done.Contains(o.Id)))
-        {
-            await triage.ApplyAsync(other, context.Actor, ct);
-        }
+        await triage.ApplyAsync(others.Where(o => !done.Contains(o.Id)).ToList(), context.Actor, ct);
     }
 }
