@@ -114,6 +114,8 @@ public static class ImportRun
         builder.Configuration["Database:Provider"] = provider;
         builder.Configuration["ConnectionStrings:Waypoint"] = connection;
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        // The first migration probes a history table that does not exist yet; EF logs that as an error.
+        builder.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None";
         builder.AddWaypoint();
         await using var app = builder.Build();
         await app.PrepareDatabaseAsync();
