@@ -10,8 +10,8 @@ namespace Waypoint.IntegrationTests.Security;
 /// <summary>Walks every endpoint the app maps, so a page or API added later is covered without editing this test.</summary>
 public sealed class UnauthenticatedAccessTests(WaypointApp app) : IClassFixture<WaypointApp>
 {
-    // Public by design: signing in and its steps, the error and status pages, health probes, the API description.
-    private static readonly string[] PublicPrefixes = ["/account/sign-in", "/account/signed-out", "/account/two-factor", "/account/recovery-code", "/account/sign-out", "/error", "/forbidden", "/status", "/health", "/openapi", "/api-reference", "/not-found"];
+    // Public by design: signing in and its steps, the error and status pages, health probes, the API description, the self-referral form.
+    private static readonly string[] PublicPrefixes = ["/account/sign-in", "/account/signed-out", "/account/two-factor", "/account/recovery-code", "/account/sign-out", "/error", "/forbidden", "/status", "/health", "/openapi", "/api-reference", "/not-found", "/refer"];
 
     public static IEnumerable<(string Method, string Url, bool Anonymous)> Endpoints(IServiceProvider services)
     {

@@ -81,8 +81,12 @@ public sealed record CaseSummaryResponse(
     string Offence,
     DateOnly? DateReported,
     string? TeamName,
-    string? OfficerName)
+    string? OfficerName,
+    Domain.EntitlementLevel EntitlementLevel,
+    IReadOnlyList<string> EnhancedReasons,
+    int Priority)
 {
     public static CaseSummaryResponse From(CaseRow r) => new(r.Id, r.ForceCode, r.CrimeReference, r.PersonReference, r.Role,
-        r.FirstName, r.LastName, r.BusinessName, r.Status, r.Offence, r.DateReported, r.TeamName, r.OfficerName);
+        r.FirstName, r.LastName, r.BusinessName, r.Status, r.Offence, r.DateReported, r.TeamName, r.OfficerName,
+        r.EntitlementLevel, Domain.Flags.Parse(r.EnhancedReasons), r.Priority);
 }

@@ -1,6 +1,14 @@
 using Waypoint.Modules.Intake.Feeds;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Waypoint.Modules.Intake.Allocation;
+using Waypoint.Modules.Intake.Cohort;
+using Waypoint.Modules.Intake.OverrideTriage;
+using Waypoint.Modules.Intake.SelfReferral;
 using Waypoint.Modules.Intake.Triage;
 using Waypoint.Platform.Calendar;
+using Waypoint.Platform.Http;
+using Waypoint.Platform.Security;
 
 namespace Waypoint.Modules.Intake;
 
@@ -21,16 +29,74 @@ public static class IntakeModule
         services.AddFeeds();
         // --- end police feeds ---
 
+        // Cohort and allocation
+        services.AddScoped<FindCohortHandler>();
+        services.AddScoped<BulkAllocationHandler>();
+        services.AddScoped<AutoAllocationHandler>();
+        // End of cohort and allocation
+
+        // --- Referrals and triage overrides (self-referral form, officer override) ---
+        services.AddScoped<SelfReferralHandler>();
+        services.AddScoped<OverrideTriageHandler>();
+        var selfReferralPermits = config.GetValue("Waypoint:RateLimits:SelfReferralPer10Minutes", 5);
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(SelfReferralHandler.RateLimitPolicy, ctx => ctx.Request.Method == HttpMethods.Post
+            ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = selfReferralPermits, Window = TimeSpan.FromMinutes(10) })
+            : RateLimitPartition.GetNoLimiter("get")));
+        // --- end referrals and triage overrides ---
+
         return services;
     }
 
     public static RouteGroupBuilder MapIntakeApi(this RouteGroupBuilder api)
     {
-        // --- Police feeds (Feeds/) ---
         api.MapFeedsApi();
-        // --- end police feeds ---
-
+        MapCohortApi(api);
+        MapTriageApi(api);
         return api;
+    }
+
+    /// <summary>The daily cohort, bulk allocation and automatic allocation (the same handlers as the /cohort page).</summary>
+    private static void MapCohortApi(RouteGroupBuilder api)
+    {
+        var cohort = api.MapGroup("/cohort").WithTags("Cohort");
+
+        cohort.MapGet("/", async ([AsParameters] CohortApiQuery query, HttpContext http, ActorAccessor actors, FindCohortHandler handler, CancellationToken ct) =>
+        {
+            var result = await handler.HandleAsync(query.ToQuery(), await actors.RequireAsync(ct), ct);
+            if (result.Value is { } page)
+            {
+                http.Response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Ok(page.Items.Select(CohortCaseResponse.From).ToList());
+            }
+            return result.ToHttp();
+        })
+        .RequireAuthorization(Policies.CaseReader)
+        .WithSummary("The cohort: cases recorded in a period (default: since the start of the last working day), by priority then age; X-Total-Count gives the total before paging.")
+        .Produces<List<CohortCaseResponse>>();
+
+        cohort.MapPost("/allocation", async (BulkAllocationRequest request, ActorAccessor actors, BulkAllocationHandler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(request, await actors.RequireAsync(ct), ct)).ToHttp())
+            .RequireAuthorization(Policies.CaseWriter)
+            .WithSummary("Allocate many cases to a team and optionally an officer in it. Cases not visible or closed are skipped and listed.")
+            .Produces<BulkAllocationOutcome>();
+
+        cohort.MapPost("/auto-allocation", async (AutoAllocationRequest request, ActorAccessor actors, AutoAllocationHandler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(request, await actors.RequireAsync(ct), ct)).ToHttp())
+            .RequireAuthorization(Policies.CaseWriter)
+            .WithSummary("Team Leaders: share the given cases (or the cohort's unallocated cases) among a team's Victim Care Officers by caseload and skills.")
+            .Produces<AutoAllocationOutcome>();
+    }
+
+    /// <summary>An officer's override of triage's level and priority (the same handler as /cases/{id}/triage).</summary>
+    private static void MapTriageApi(RouteGroupBuilder api)
+    {
+        api.MapPut("/cases/{caseId:guid}/triage", async (Guid caseId, OverrideTriageRequest request, ActorAccessor actors, OverrideTriageHandler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(caseId, request, await actors.RequireAsync(ct), ct)).ToHttp())
+            .WithTags("Cases")
+            .RequireAuthorization(Policies.CaseWriter)
+            .WithSummary("Set the entitlement level and/or priority by hand with a note (null leaves it to triage; both null clears the override). Send the case version you read; 409 if someone else saved first.")
+            .Produces<TriageOverridden>();
     }
 
     public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app) => app;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Waypoint.Modules.Administration;
 using Waypoint.Modules.Administration.Domain;
 using Waypoint.Modules.Cases.Domain;
+using Waypoint.Modules.Intake.Triage;
 using Person = Waypoint.Modules.Cases.Domain.Person;
 using Waypoint.Platform.Auditing;
 using Waypoint.Platform.Database;
@@ -15,7 +16,7 @@ namespace Waypoint.Platform.Demo;
 /// The demo: two forces, a PCC victim hub and a regional unit, their teams, one user per role, a demo API token
 /// and a few hundred made-up victims. Passwords and the token are new at every start and printed, so none is in the repo.
 /// </summary>
-internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, AuditScope audit, TimeProvider clock)
+internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, AuditScope audit, TimeProvider clock, CaseTriage triage)
 {
     private sealed record DemoUser(string UserName, string DisplayName, string OrgCode, string[] Roles, string[] Teams);
 
@@ -45,13 +46,15 @@ internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, Audi
     private static readonly string[] NorthshireTowns = ["Ashbury", "Kingsmoor", "Fenwick Bridge", "Brackenford", "Eldermouth", "Stonewell"];
     private static readonly string[] WestmarchTowns = ["Marcham Tor", "Wyvern Bay", "Coldharbour Mill", "Lissington", "Oakhallow"];
 
-    private static readonly (string Code, string Description)[] Offences =
+    private static readonly (string Code, string Description, string[] Flags)[] Offences =
     [
-        ("8N", "Assault occasioning actual bodily harm"), ("105A", "Common assault"), ("28E", "Burglary - residential"),
-        ("45", "Theft from a vehicle"), ("58C", "Criminal damage to a dwelling"), ("8M", "Harassment"),
-        ("8Q", "Stalking"), ("5D", "Wounding with intent to do grievous bodily harm"), ("19C", "Rape of a female aged 16 or over"),
-        ("34B", "Robbery of personal property"), ("53C", "Fraud by false representation"), ("8L", "Coercive and controlling behaviour"),
-        ("9A", "Threats to kill"), ("106", "Modern slavery"), ("66", "Racially or religiously aggravated public fear, alarm or distress"),
+        ("8N", "Assault occasioning actual bodily harm", []), ("105A", "Common assault", []), ("28E", "Burglary - residential", []),
+        ("45", "Theft from a vehicle", []), ("58C", "Criminal damage to a dwelling", []), ("8M", "Harassment", ["stalking_harassment"]),
+        ("8Q", "Stalking", ["stalking_harassment"]), ("5D", "Wounding with intent to do grievous bodily harm", ["wounding_gbh_with_intent"]),
+        ("19C", "Rape of a female aged 16 or over", ["sexual_offence"]), ("34B", "Robbery of personal property", []),
+        ("53C", "Fraud by false representation", ["fraud"]), ("8L", "Coercive and controlling behaviour", ["domestic_abuse"]),
+        ("9A", "Threats to kill", []), ("106", "Modern slavery", ["modern_slavery", "human_trafficking"]),
+        ("66", "Racially or religiously aggravated public fear, alarm or distress", ["hate_crime"]),
     ];
 
     public async Task SeedAndPrintAsync(TextWriter output, CancellationToken ct)
@@ -122,29 +125,50 @@ internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, Audi
     {
         var officerNames = await db.Users.Where(u => officers.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var today = DateOnly.FromDateTime(now);
+        var people = new List<Person>();
         for (var i = 0; i < count; i++)
         {
-            var reported = today.AddDays(-f.Random.Int(0, 120));
+            // The newest tenth is the cohort: recorded in the last three days, not yet allocated.
+            var cohort = i >= count - (count / 10);
+            var reported = cohort ? today.AddDays(-f.Random.Int(0, 2)) : today.AddDays(-f.Random.Int(3, 120));
             var offence = f.PickRandom(Offences);
-            var actor = Actor.System(force.Id, now.AddDays(-(today.DayNumber - reported.DayNumber)), "demo seed");
+            var actor = Actor.System(force.Id, now.AddDays(-(today.DayNumber - reported.DayNumber)).AddMinutes(-f.Random.Int(0, 600)), "demo seed");
             var crime = new Crime(force.Id, $"{prefix}/{reported:yy}/{f.Random.Int(100000, 999999)}",
                 new CrimeDetails(offence.Code, offence.Description, reported, reported.AddDays(-f.Random.Int(0, 10)),
-                    $"DC {f.Name.FirstName()[0]}. {f.Name.LastName()}", null, null, f.PickRandom("Under investigation", "Suspect identified", "Awaiting forensic results", "Suspect arrested")),
+                    $"DC {f.Name.FirstName()[0]}. {f.Name.LastName()}", null, null, f.PickRandom("Under investigation", "Suspect identified", "Awaiting forensic results", "Suspect arrested"),
+                    offence.Flags),
                 actor.Now);
-            var business = f.Random.Int(0, 30) == 0;
-            var role = business ? PersonRole.BusinessContact : f.Random.WeightedRandom([PersonRole.Victim, PersonRole.Witness, PersonRole.BereavedRelative, PersonRole.ParentGuardian], [0.8f, 0.12f, 0.03f, 0.05f]);
-            var adult = f.Random.Int(0, 9) > 0;
-            var details = new PersonDetails(
-                f.Name.FirstName(), f.Name.LastName(), business ? f.Company.CompanyName() : null,
-                adult ? DateOnly.FromDateTime(f.Date.Between(new DateTime(1940, 1, 1), new DateTime(2006, 1, 1))) : DateOnly.FromDateTime(f.Date.Between(new DateTime(2010, 1, 1), new DateTime(2018, 1, 1))),
-                null, "07700 9" + f.Random.Int(0, 99999).ToString("00000", System.Globalization.CultureInfo.InvariantCulture),
-                f.Random.Bool(0.6f) ? $"{f.Internet.UserName().ToLowerInvariant()}@example.org" : null,
-                $"{f.Random.Int(1, 220)} {f.Address.StreetName()}", null, f.PickRandom(towns),
-                $"{prefix}{f.Random.Int(1, 19)} {f.Random.Int(1, 9)}{f.PickRandom("AB", "DE", "FG", "HJ", "LN", "PQ", "RS", "TU", "WX")}",
-                f.Random.Int(0, 12) == 0 ? f.PickRandom("pl", "cy", "pa", "ur", "ro") : "en", f.Random.Int(0, 20) == 0);
-            var person = new Person(force.Id, force.Id, $"{prefix}P{f.Random.Int(1000000, 9999999)}", details, actor.Now);
+
+            // About one in twelve is someone we already know: a repeat victim across crimes.
+            Person person;
+            var role = PersonRole.Victim;
+            if (people.Count > 10 && f.Random.Int(0, 11) == 0)
+            {
+                person = f.PickRandom(people);
+            }
+            else
+            {
+                var business = f.Random.Int(0, 30) == 0;
+                role = business ? PersonRole.BusinessContact : f.Random.WeightedRandom([PersonRole.Victim, PersonRole.Witness, PersonRole.BereavedRelative, PersonRole.ParentGuardian], [0.8f, 0.12f, 0.03f, 0.05f]);
+                var adult = f.Random.Int(0, 9) > 0;
+                var vulnerabilities = f.Random.Int(0, 7) == 0 ? new[] { f.PickRandom("mental_disorder", "learning_disability", "physical_disability", "intimidated", "elderly", "communication_needs") } : [];
+                var restrictions = offence.Flags.Contains("domestic_abuse")
+                    ? new[] { "no_voicemail", "no_letters", f.PickRandom("perpetrator_has_phone_access", "safe_times_only") }
+                    : f.Random.Int(0, 10) == 0 ? new[] { "no_home_visits" } : [];
+                var details = new PersonDetails(
+                    f.Name.FirstName(), f.Name.LastName(), business ? f.Company.CompanyName() : null,
+                    adult ? DateOnly.FromDateTime(f.Date.Between(new DateTime(1940, 1, 1), new DateTime(2006, 1, 1))) : DateOnly.FromDateTime(f.Date.Between(new DateTime(2010, 1, 1), new DateTime(2018, 1, 1))),
+                    null, "07700 9" + f.Random.Int(0, 99999).ToString("00000", System.Globalization.CultureInfo.InvariantCulture),
+                    f.Random.Bool(0.6f) ? $"{f.Internet.UserName().ToLowerInvariant()}@example.org" : null,
+                    $"{f.Random.Int(1, 220)} {f.Address.StreetName()}", null, f.PickRandom(towns),
+                    $"{prefix}{f.Random.Int(1, 19)} {f.Random.Int(1, 9)}{f.PickRandom("AB", "DE", "FG", "HJ", "LN", "PQ", "RS", "TU", "WX")}",
+                    f.Random.Int(0, 12) == 0 ? f.PickRandom("pl", "cy", "pa", "ur", "ro") : "en", f.Random.Int(0, 20) == 0,
+                    vulnerabilities, restrictions);
+                person = new Person(force.Id, force.Id, $"{prefix}P{f.Random.Int(1000000, 9999999)}", details, actor.Now);
+                people.Add(person);
+            }
             var victimCase = new VictimCase(force.Id, person, crime, role, CaseSource.PoliceFeed, null, actor);
-            if (f.Random.Int(0, 3) > 0)
+            if (!cohort && f.Random.Int(0, 3) > 0)
             {
                 var t = f.Random.Int(0, teams.Length - 1);
                 Guid? officer = f.Random.Bool(0.7f) ? officers[t % officers.Length] : null;
@@ -155,6 +179,7 @@ internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, Audi
                 victimCase.Restrict("Staff victim: a serving officer of this force", [leaderId], actor);
             }
             db.Cases.Add(victimCase);
+            await triage.ApplyAsync(victimCase, actor, ct);
         }
         await db.SaveChangesAsync(ct);
     }

@@ -42,7 +42,10 @@ public sealed record CaseRow(
     string? TeamName,
     string? OfficerName,
     bool Restricted,
-    DateTime CreatedAt)
+    DateTime CreatedAt,
+    EntitlementLevel EntitlementLevel = EntitlementLevel.Standard,
+    string EnhancedReasons = "",
+    int Priority = 4)
 {
     public string Name => Person.FullName(FirstName, LastName, BusinessName);
 }
@@ -152,7 +155,10 @@ internal sealed class FindCasesHandler(AppDbContext db, AuditScope audit)
                 db.Teams.Where(t => t.Id == c.TeamId).Select(t => t.Name).FirstOrDefault(),
                 db.Users.Where(u => u.Id == c.AllocatedOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
                 c.Restricted,
-                c.CreatedAt))
+                c.CreatedAt,
+                c.EntitlementLevel,
+                c.EnhancedReasons,
+                c.Priority))
             .ToListAsync(ct);
 
         // Listing names is consultation of those people's data: one entry per search, naming the cases shown.

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Waypoint.Modules.Administration.Domain;
 using Waypoint.Modules.Cases.Domain;
 using Waypoint.Modules.Cases.Shared;
+using Waypoint.Modules.Intake.Domain;
+using Waypoint.Modules.Intake.Triage;
 using Waypoint.Platform.Calendar;
 using Waypoint.Platform.Database;
 using Waypoint.Platform.Http;
@@ -18,12 +20,19 @@ public sealed class RecordVictimRequest : CaseDetailsInput
     public string? PersonReference { get; set; }
     public CaseSource Source { get; set; } = CaseSource.Phone;
     public string? ReferringAgency { get; set; }
+
+    /// <summary>For agency referrals: the person at the agency who referred, and how to reach them.</summary>
+    public string? ReferrerName { get; set; }
+    public string? ReferrerContact { get; set; }
+
+    /// <summary>Whether the victim agreed to be contacted by us (kept on the referral).</summary>
+    public bool ConsentToContact { get; set; }
     public Guid? TeamId { get; set; }
 }
 
 public sealed record RecordedCase(Guid Id);
 
-internal sealed class RecordVictimHandler(AppDbContext db)
+internal sealed class RecordVictimHandler(AppDbContext db, CaseTriage triage)
 {
     public async Task<Result<RecordedCase>> HandleAsync(RecordVictimRequest r, Actor actor, CancellationToken ct)
     {
@@ -44,6 +53,8 @@ internal sealed class RecordVictimHandler(AppDbContext db)
             errors.Required(r.ReferringAgency, nameof(r.ReferringAgency), "Enter the referring agency");
         }
         errors.MaxLength(r.ReferringAgency, 200, nameof(r.ReferringAgency), "Referring agency");
+        errors.MaxLength(r.ReferrerName, 200, nameof(r.ReferrerName), "Referrer's name");
+        errors.MaxLength(r.ReferrerContact, 254, nameof(r.ReferrerContact), "Referrer's contact details");
 
         Organisation? force = null;
         if (!string.IsNullOrWhiteSpace(r.ForceCode))
@@ -90,6 +101,11 @@ internal sealed class RecordVictimHandler(AppDbContext db)
             victimCase.Allocate(team, teamName, null, null, actor);
         }
         db.Cases.Add(victimCase);
+        var agency = r.Source == CaseSource.AgencyReferral;
+        db.Referrals.Add(new Referral(actor.OrganisationId, victimCase.Id, r.Source,
+            new ReferralDetails(agency ? r.ReferringAgency : null, agency ? r.ReferrerName : null, agency ? r.ReferrerContact : null,
+                force is null ? null : true, null, null, null, r.ConsentToContact), actor.Now));
+        await triage.ApplyAsync(victimCase, actor, ct);
         await db.SaveChangesAsync(ct);
         return Result<RecordedCase>.Created(new RecordedCase(victimCase.Id));
     }

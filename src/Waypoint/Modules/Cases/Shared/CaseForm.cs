@@ -38,6 +38,9 @@ public sealed class CaseForm
     public string? PersonReference { get; set; }
     public string? Source { get; set; } = nameof(CaseSource.Phone);
     public string? ReferringAgency { get; set; }
+    public string? ReferrerName { get; set; }
+    public string? ReferrerContact { get; set; }
+    public string? ConsentToContact { get; set; }
     public string? TeamId { get; set; }
 
     // Edit only: the versions the editor started from.

@@ -33,6 +33,49 @@ public sealed record CaseDetail(
     IReadOnlyList<BreakGlassView> BreakGlass)
 {
     public string Name => Domain.Person.FullName(Person.FirstName, Person.LastName, Person.BusinessName);
+
+    /// <summary>Entitlement level, priority and their reasons, with any override (Intake triage).</summary>
+    public TriageView? Triage { get; init; }
+
+    /// <summary>What the referral said, for cases that came from one.</summary>
+    public ReferralView? Referral { get; init; }
+
+    /// <summary>The other people on the same crime whose cases this user may see.</summary>
+    public IReadOnlyList<LinkedCaseView> SameCrime { get; init; } = [];
+
+    /// <summary>This person's other cases that this user may see.</summary>
+    public IReadOnlyList<LinkedCaseView> SamePerson { get; init; } = [];
+}
+
+public sealed record TriageView(
+    EntitlementLevel EntitlementLevel,
+    EntitlementLevel ComputedEntitlementLevel,
+    IReadOnlyList<string> EnhancedReasons,
+    int Priority,
+    int ComputedPriority,
+    IReadOnlyList<string> PriorityReasons,
+    bool RepeatVictim,
+    EntitlementLevel? EntitlementOverride,
+    string? EntitlementOverrideNote,
+    int? PriorityOverride,
+    string? PriorityOverrideNote,
+    string? OverriddenBy,
+    DateTime? OverriddenAt,
+    DateTime? TriagedAt,
+    IReadOnlyList<string> OffenceFlags,
+    IReadOnlyList<string> VulnerabilityFlags,
+    IReadOnlyList<string> ContactRestrictions);
+
+public sealed record ReferralView(
+    CaseSource Source, DateTime ReceivedAt, string? ReferringAgency, string? ReferrerName, string? ReferrerContact,
+    bool? ReportedToPolice, string? WhatHappened, string? SafeContactMethod, string? SafeContactTimes, bool ConsentToContact);
+
+/// <summary>Another case linked by crime or by person: enough to name it and link to it.</summary>
+public sealed record LinkedCaseView(
+    Guid Id, string? FirstName, string? LastName, string? BusinessName, PersonRole Role, string? CrimeReference, string OffenceDescription,
+    DateOnly? DateReported, CaseStatus Status)
+{
+    public string Name => Domain.Person.FullName(FirstName, LastName, BusinessName);
 }
 
 public sealed record PersonView(
@@ -90,11 +133,61 @@ internal sealed class ViewCaseHandler(AppDbContext db, AuditScope audit)
         {
             return Fail.NotFound;
         }
+        detail = await WithTriageAndLinksAsync(detail, actor, ct);
         if (logConsultation)
         {
             audit.Record(AuditOperation.Consultation, "Case", caseId.ToString(), detail.Person.Id);
+            var linked = detail.SameCrime.Concat(detail.SamePerson).Select(l => l.Id).Distinct().ToList();
+            if (linked.Count > 0)
+            {
+                // Naming the other people on the crime is consultation of their data too.
+                audit.Record(AuditOperation.Consultation, "CaseLinks", caseId.ToString(), detail.Person.Id,
+                    detail: "Linked cases shown: " + string.Join(",", linked));
+            }
             await db.SaveChangesAsync(ct);
         }
         return Result<CaseDetail>.Ok(detail);
+    }
+
+    private async Task<CaseDetail> WithTriageAndLinksAsync(CaseDetail detail, Actor actor, CancellationToken ct)
+    {
+        var caseId = detail.Id;
+        var t = await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
+            .Select(c => new
+            {
+                c.EntitlementLevel, c.ComputedEntitlementLevel, c.EnhancedReasons, c.Priority, c.ComputedPriority, c.PriorityReasons, c.RepeatVictim,
+                c.EntitlementOverride, c.EntitlementOverrideNote, c.PriorityOverride, c.PriorityOverrideNote, c.OverriddenBy, c.OverriddenAt, c.TriagedAt,
+                c.Crime.OffenceFlags, c.Person.VulnerabilityFlags, c.Person.ContactRestrictions,
+            })
+            .SingleAsync(ct);
+        var referral = await db.Referrals.AsNoTracking().Where(r => r.CaseId == caseId).OrderByDescending(r => r.ReceivedAt)
+            .Select(r => new ReferralView(r.Source, r.ReceivedAt, r.ReferringAgency, r.ReferrerName, r.ReferrerContact, r.ReportedToPolice,
+                r.WhatHappened, r.SafeContactMethod, r.SafeContactTimes, r.ConsentToContact))
+            .FirstOrDefaultAsync(ct);
+        var crimeId = detail.Crime.Id;
+        var personId = detail.Person.Id;
+        var linked = await db.Cases.AsNoTracking().VisibleTo(actor)
+            .Where(c => c.Id != caseId && (c.CrimeId == crimeId || c.PersonId == personId))
+            .OrderByDescending(c => c.Crime.DateReported).ThenBy(c => c.Id)
+            .Take(100)
+            .Select(c => new
+            {
+                c.CrimeId,
+                View = new LinkedCaseView(c.Id, c.Person.FirstName, c.Person.LastName, c.Person.BusinessName, c.Role, c.Crime.CrimeReference,
+                    c.Crime.OffenceDescription, c.Crime.DateReported, c.Status),
+            })
+            .ToListAsync(ct);
+        var sameCrime = linked.Where(l => l.CrimeId == crimeId).Select(l => l.View).ToList();
+        var samePerson = linked.Where(l => l.CrimeId != crimeId).Select(l => l.View).ToList();
+        return detail with
+        {
+            Triage = new TriageView(t.EntitlementLevel, t.ComputedEntitlementLevel, Flags.Parse(t.EnhancedReasons), t.Priority, t.ComputedPriority,
+                Flags.Parse(t.PriorityReasons), t.RepeatVictim, t.EntitlementOverride, t.EntitlementOverrideNote, t.PriorityOverride,
+                t.PriorityOverrideNote, t.OverriddenBy, t.OverriddenAt, t.TriagedAt, Flags.Parse(t.OffenceFlags), Flags.Parse(t.VulnerabilityFlags),
+                Flags.Parse(t.ContactRestrictions)),
+            Referral = referral,
+            SameCrime = sameCrime,
+            SamePerson = samePerson,
+        };
     }
 }
