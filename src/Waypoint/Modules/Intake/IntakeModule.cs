@@ -3,6 +3,10 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Waypoint.Modules.Intake.Allocation;
 using Waypoint.Modules.Intake.Cohort;
+using Waypoint.Modules.Intake.DropFolder;
+using Waypoint.Modules.Intake.ImportHistory;
+using Waypoint.Modules.Intake.QuarantineReview;
+using Waypoint.Modules.Intake.UploadFeed;
 using Waypoint.Modules.Intake.OverrideTriage;
 using Waypoint.Modules.Intake.SelfReferral;
 using Waypoint.Modules.Intake.Triage;
@@ -28,6 +32,16 @@ public static class IntakeModule
         // --- Police feeds (Feeds/): import engine, quarantine, API ---
         services.AddFeeds();
         // --- end police feeds ---
+
+        // --- Imports UI (ImportHistory/, UploadFeed/, QuarantineReview/) and the drop folder job (DropFolder/) ---
+        services.AddScoped<ListImportsHandler>();
+        services.AddScoped<ViewImportHandler>();
+        services.AddScoped<ListQuarantineHandler>();
+        services.AddScoped<GetQuarantinedRowHandler>();
+        services.Configure<DropFolderOptions>(config.GetSection(DropFolderOptions.Section));
+        services.AddSingleton<DropFolderImport>();
+        services.AddHostedService<DropFolderJob>();
+        // --- end imports UI and drop folder ---
 
         // Cohort and allocation
         services.AddScoped<FindCohortHandler>();
@@ -99,5 +113,6 @@ public static class IntakeModule
             .Produces<TriageOverridden>();
     }
 
-    public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app) => app;
+    /// <summary>The upload page's POST, which streams the file into the importer (imports UI).</summary>
+    public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app) => app.MapUploadFeed();
 }
