@@ -157,7 +157,15 @@ internal sealed class DropFolderImport(IServiceScopeFactory scopes, TimeProvider
             logger.LogError("Drop folder import failed with {ExceptionType}", e.GetType().FullName);
             failure = "The file could not be imported because of an error in Waypoint (" + e.GetType().Name + "). Nothing from it was saved unless its import shows in the import history.";
         }
-        Move(orgFolder, file, failure);
+        try
+        {
+            Move(orgFolder, file, failure);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left where it is: the next pass imports it again, which changes nothing (imports are idempotent), and moves it.
+            logger.LogError("Drop folder file could not be moved ({ExceptionType})", e.GetType().FullName);
+        }
     }
 
     /// <summary>The organisation, acting through its drop folder: allowed to send feeds, for itself and the forces it has been granted.</summary>
