@@ -2,10 +2,14 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Waypoint.Modules.Intake.Allocation;
 using Waypoint.Modules.Intake.Cohort;
+using Waypoint.Modules.Intake.DropFolder;
 using Waypoint.Modules.Intake.Feeds;
+using Waypoint.Modules.Intake.ImportHistory;
 using Waypoint.Modules.Intake.OverrideTriage;
+using Waypoint.Modules.Intake.QuarantineReview;
 using Waypoint.Modules.Intake.SelfReferral;
 using Waypoint.Modules.Intake.Triage;
+using Waypoint.Modules.Intake.UploadFeed;
 using Waypoint.Platform.Calendar;
 using Waypoint.Platform.Http;
 using Waypoint.Platform.Security;
@@ -25,6 +29,20 @@ public static class IntakeModule
         services.AddScoped<CaseTriage>();
         services.AddScoped<WorkingDays>();
 
+        // --- Police feeds (Feeds/): import engine, quarantine, API ---
+        services.AddFeeds();
+        // --- end police feeds ---
+
+        // --- Imports UI (ImportHistory/, UploadFeed/, QuarantineReview/) and the drop folder job (DropFolder/) ---
+        services.AddScoped<ListImportsHandler>();
+        services.AddScoped<ViewImportHandler>();
+        services.AddScoped<ListQuarantineHandler>();
+        services.AddScoped<GetQuarantinedRowHandler>();
+        services.Configure<DropFolderOptions>(config.GetSection(DropFolderOptions.Section));
+        services.AddSingleton<DropFolderImport>();
+        services.AddHostedService<DropFolderJob>();
+        // --- end imports UI and drop folder ---
+
         // Cohort and allocation
         services.AddScoped<FindCohortHandler>();
         services.AddScoped<BulkAllocationHandler>();
@@ -40,10 +58,6 @@ public static class IntakeModule
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = selfReferralPermits, Window = TimeSpan.FromMinutes(10) })
             : RateLimitPartition.GetNoLimiter("get")));
         // --- end referrals and triage overrides ---
-
-        // --- Police feeds (Feeds/): import engine, quarantine, API ---
-        services.AddFeeds();
-        // --- end police feeds ---
 
         return services;
     }
@@ -99,5 +113,6 @@ public static class IntakeModule
             .Produces<TriageOverridden>();
     }
 
-    public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app) => app;
+    /// <summary>The upload page's POST, which streams the file into the importer (imports UI).</summary>
+    public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app) => app.MapUploadFeed();
 }
