@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Waypoint.IntegrationTests.Infrastructure;
+namespace Waypoint.TestSupport;
 
 /// <summary>RFC 6238 codes from an authenticator key, as a phone app would compute them.</summary>
 public static class Totp

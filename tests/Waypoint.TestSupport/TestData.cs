@@ -6,7 +6,7 @@ using Waypoint.Modules.Cases.Domain;
 using Waypoint.Platform.Database;
 using Waypoint.Platform.Security;
 
-namespace Waypoint.IntegrationTests.Infrastructure;
+namespace Waypoint.TestSupport;
 
 public sealed record TestUser(Guid Id, string UserName, string Password, Guid OrganisationId, string? AuthenticatorKey);
 
