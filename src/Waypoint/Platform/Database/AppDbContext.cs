@@ -115,6 +115,11 @@ public class AppDbContext(DbContextOptions options, AuditScope? audit = null, Ti
                     entries.Add(entry);
                 }
                 AuditEntries.AddRange(entries);
+                // Said outright, so the head is saved even when a caller has turned automatic change detection off.
+                if (Entry(head).State == EntityState.Unchanged)
+                {
+                    Entry(head).State = EntityState.Modified;
+                }
                 var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 if (ownTransaction is not null)
                 {

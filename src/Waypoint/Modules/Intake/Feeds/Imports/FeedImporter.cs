@@ -116,9 +116,8 @@ internal sealed class FeedImporter(AppDbContext db, FeedLocks locks, IEnumerable
                     db.QuarantinedRows.Add(NewQuarantinedRow(record, rows[i], outcomes[i], context.Actor.Now));
                 }
             }
-            // Detection stays off while the batch is built (no scans on every query and Add), but the save needs
-            // it: the audit chain head is changed inside SaveChanges, after its own DetectChanges.
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            // Detection stays off, for building and saving alike: AppDbContext.SaveChanges runs one DetectChanges
+            // itself (for the audit), so EF need not run a second.
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -127,10 +126,6 @@ internal sealed class FeedImporter(AppDbContext db, FeedLocks locks, IEnumerable
             {
                 db.ChangeTracker.Clear();
                 continue;
-            }
-            finally
-            {
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
             }
             db.ChangeTracker.Clear();
             for (var i = 0; i < rows.Count; i++)
