@@ -63,6 +63,16 @@ public sealed class ImportingVictimsTests(WaypointApp app) : IClassFixture<Waypo
         Assert.Equal(auditBefore, await app.Data.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Operation == AuditOperation.Alteration || e.Operation == AuditOperation.Collection)));
         Assert.Equal(timelineBefore, await app.Data.QueryAsync(db => db.TimelineEntries.CountAsync()));
         Assert.Equal(2, await app.Data.QueryAsync(db => db.People.CountAsync(p => p.ForceOrganisationId == feed.Force.Id)));
+
+        // Both sendings are on the log: who sent it, its hash and what became of its rows.
+        var imports = await app.Data.QueryAsync(db => db.Imports.Where(i => i.Id == first.ImportId || i.Id == again.ImportId).ToListAsync());
+        Assert.Equal(imports[0].ContentHash, imports[1].ContentHash);
+        foreach (var import in imports)
+        {
+            var entry = await app.Data.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.RecordType == "Import" && e.RecordId == import.Id.ToString()));
+            Assert.Equal(AuditOperation.Administration, entry.Operation);
+            Assert.Contains(import.ContentHash, entry.Detail, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

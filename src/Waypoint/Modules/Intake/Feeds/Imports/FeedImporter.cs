@@ -14,7 +14,7 @@ namespace Waypoint.Modules.Intake.Feeds.Imports;
 /// rejects it whole, nothing imported), then imports it in batches, one save per batch, under the sending
 /// organisation's lock. After a victims import, events waiting for a crime that now exists are processed.
 /// </summary>
-internal sealed class FeedImporter(AppDbContext db, FeedLocks locks, IEnumerable<IFeedRowImporter> importers, WaitingEvents waiting)
+internal sealed class FeedImporter(AppDbContext db, FeedLocks locks, IEnumerable<IFeedRowImporter> importers, WaitingEvents waiting, Platform.Auditing.AuditScope audit)
 {
     public const int BatchSize = 500;
 
@@ -51,6 +51,9 @@ internal sealed class FeedImporter(AppDbContext db, FeedLocks locks, IEnumerable
         if (rejection is not null)
         {
             record.Reject(file.Hash, Capitalise(rejection), warnings, actor.Now);
+            // Who sent which file, and what became of it, is on the log beside the records it created.
+            audit.Record(Platform.Auditing.AuditOperation.Administration, "Import", record.Id.ToString(),
+                detail: $"{feed} feed from {source} rejected (sha256 {file.Hash}): {Capitalise(rejection)}");
             await db.SaveChangesAsync(ct);
             return Fail.Rejected(Capitalise(rejection));
         }
@@ -86,6 +89,8 @@ internal sealed class FeedImporter(AppDbContext db, FeedLocks locks, IEnumerable
         var quarantined = counts[(int)RowOutcomeKind.Quarantined] + counts[(int)RowOutcomeKind.WaitingForCrime];
         saved.Complete(file.Hash, rowsRead, counts[(int)RowOutcomeKind.Created], counts[(int)RowOutcomeKind.Updated],
             counts[(int)RowOutcomeKind.Unchanged], quarantined, warnings, actor.Now);
+        audit.Record(Platform.Auditing.AuditOperation.Administration, "Import", record.Id.ToString(),
+            detail: $"{feed} feed from {source} (sha256 {file.Hash}): {rowsRead} rows read, {saved.Created} created, {saved.Updated} updated, {saved.Unchanged} unchanged, {quarantined} quarantined");
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 
