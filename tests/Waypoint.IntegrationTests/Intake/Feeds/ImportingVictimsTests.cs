@@ -183,3 +183,37 @@ public sealed class ImportingVictimsTests(WaypointApp app) : IClassFixture<Waypo
         Assert.Equal(30, await app.Data.QueryAsync(db => db.Cases.CountAsync(c => c.OrganisationId == feed.Force.Id)));
     }
 }
+
+public sealed class LargeBodyTests(WaypointApp app) : IClassFixture<WaypointApp>
+{
+    [Fact]
+    public async Task A_welsh_letter_split_between_two_reads_of_a_large_body_is_still_read_as_utf8()
+    {
+        var feed = await FeedSender.ForNewForceAsync(app);
+        var chunk = Waypoint.Modules.Intake.Feeds.Parsing.FeedFile.ChunkSize;
+        var csv = new System.Text.StringBuilder("force_code,crime_reference,person_reference,role,date_reported,offence_description,first_name,last_name,address_line1\n");
+        string Row(int n, string address) => $"{feed.Force.Code},{feed.Force.Code}/C{n:D5},P{n:D5},victim,2026-03-02,Burglary,Siân,Jones,{address}\n";
+        var last = $"{feed.Force.Code},{feed.Force.Code}/C99999,P99999,victim,2026-03-02,Burglary,Gethin,Ll";
+        var rows = 0;
+        // Filler rows until the two bytes of "ŷ" in the last row sit either side of the first read.
+        while (true)
+        {
+            var remaining = chunk - 1 - System.Text.Encoding.UTF8.GetByteCount(csv.ToString() + last);
+            var baseLength = System.Text.Encoding.UTF8.GetByteCount(Row(rows, ""));
+            if (remaining - baseLength <= 150)
+            {
+                csv.Append(Row(rows++, new string('x', remaining - baseLength)));
+                break;
+            }
+            csv.Append(Row(rows++, new string('x', 100)));
+        }
+        csv.Append(last).Append("ŷr,1 Stryd Fawr\n");
+        var bytes = System.Text.Encoding.UTF8.GetBytes(csv.ToString());
+        Assert.Equal(0xC5, bytes[chunk - 1]);
+
+        var result = await FeedSender.ResultAsync(await feed.PostAsync("victims", bytes));
+
+        Assert.Equal((rows + 1, rows + 1, 0), (result.RowsRead, result.Created, result.Quarantined));
+        Assert.Equal("Llŷr", await app.Data.QueryAsync(db => db.People.Where(p => p.PersonReference == "P99999" && p.ForceOrganisationId == feed.Force.Id).Select(p => p.LastName).SingleAsync()));
+    }
+}

@@ -38,16 +38,17 @@ internal sealed class FeedFile : IAsyncDisposable
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var utf8 = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
             var valid = true;
-            var buffer = new byte[81920];
+            var buffer = new byte[ChunkSize];
+            var chars = new char[ChunkSize + 1];
             int read;
             while ((read = await content.ReadAsync(buffer, ct)) > 0)
             {
                 sha.AppendData(buffer, 0, read);
-                valid = valid && IsUtf8(utf8, buffer.AsSpan(0, read), flush: false);
+                valid = valid && IsUtf8(utf8, buffer.AsSpan(0, read), chars, flush: false);
                 await file.WriteAsync(buffer.AsMemory(0, read), ct);
             }
             await file.FlushAsync(ct);
-            valid = valid && IsUtf8(utf8, [], flush: true);
+            valid = valid && IsUtf8(utf8, [], chars, flush: true);
             return new FeedFile(file, Convert.ToHexStringLower(sha.GetHashAndReset())) { IsUtf8Text = valid };
         }
         catch
@@ -60,11 +61,16 @@ internal sealed class FeedFile : IAsyncDisposable
     /// <summary>False when the bytes are not UTF-8 (a UTF-8 byte-order mark is fine).</summary>
     public bool IsUtf8Text { get; private init; }
 
-    private static bool IsUtf8(Decoder decoder, ReadOnlySpan<byte> bytes, bool flush)
+    /// <summary>The size of each read; a character may straddle two reads, which the decoder's state carries over.</summary>
+    internal const int ChunkSize = 81920;
+
+    // GetChars, not GetCharCount: only decoding moves the decoder on, so that the bytes of a character split
+    // between two reads are joined up rather than taken for invalid bytes.
+    private static bool IsUtf8(Decoder decoder, ReadOnlySpan<byte> bytes, Span<char> chars, bool flush)
     {
         try
         {
-            decoder.GetCharCount(bytes, flush);
+            decoder.GetChars(bytes, chars, flush);
             return true;
         }
         catch (DecoderFallbackException)
