@@ -98,8 +98,7 @@ public static class Startup
                 && !user.HasClaim("amr", "mfa")
                 && !context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Waypoint:Demo:AllowSkipTwoFactor", false)
                 && !path.StartsWithSegments("/account")
-                && !path.StartsWithSegments("/lib") && !path.StartsWithSegments("/assets") && !path.StartsWithSegments("/css") && !path.StartsWithSegments("/js")
-                && !path.StartsWithSegments("/status") && !path.StartsWithSegments("/error"))
+                && !Http.OpenPaths.IsAlwaysOpen(path))
             {
                 if (path.StartsWithSegments("/api"))
                 {

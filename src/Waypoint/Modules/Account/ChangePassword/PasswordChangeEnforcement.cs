@@ -35,8 +35,6 @@ internal static class PasswordChangeEnforcement
             || path.StartsWithSegments("/account/sign-in")
             || path.StartsWithSegments("/account/sign-out")
             || path.StartsWithSegments("/account/signed-out")
-            || path.StartsWithSegments("/lib") || path.StartsWithSegments("/assets") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js")
-            || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || path.StartsWithSegments("/favicon.svg")
-            || path.StartsWithSegments("/status") || path.StartsWithSegments("/error") || path.StartsWithSegments("/health");
+            || Platform.Http.OpenPaths.IsAlwaysOpen(path);
     }
 }
