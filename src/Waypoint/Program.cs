@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using Waypoint.Modules.Account;
 using Waypoint.Modules.Administration;
 using Waypoint.Modules.Cases;
+using Waypoint.Modules.Entitlements;
 using Waypoint.Modules.Intake;
 using Waypoint.Modules.Oversight;
 using Waypoint.Platform;
@@ -67,9 +68,11 @@ api.MapCasesApi();
 api.MapIntakeApi();
 api.MapAdministrationApi();
 api.MapOversightApi();
+api.MapEntitlementsApi();
 app.MapAccountEndpoints();
 app.MapOversightEndpoints();
 app.MapIntakeEndpoints();
+app.MapEntitlementsEndpoints();
 
 app.MapRazorComponents<App>();
 

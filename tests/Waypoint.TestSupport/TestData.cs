@@ -86,14 +86,17 @@ public sealed class TestData(IServiceProvider services)
         Organisation? owner = null,
         string? crimeReference = null,
         string? personReference = null,
-        string firstName = "Alex")
+        string firstName = "Alex",
+        int reportedDaysAgo = 2,
+        bool enhanced = false,
+        bool startClocks = true)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = DateTime.UtcNow;
         var actor = Actor.System((owner ?? force).Id, now, "test seed");
         var crime = new Crime(force.Id, crimeReference ?? $"{force.Code}/26/{Random.Shared.Next(100000, 999999)}{Guid.NewGuid().ToString("N")[..4]}",
-            new CrimeDetails("8N", "Assault occasioning actual bodily harm", DateOnly.FromDateTime(now).AddDays(-2), null, "DC Test", null, null, null), now);
+            new CrimeDetails("8N", "Assault occasioning actual bodily harm", DateOnly.FromDateTime(now).AddDays(-reportedDaysAgo), null, "DC Test", null, null, null), now);
         var person = new Person(force.Id, force.Id, personReference ?? "P" + Guid.NewGuid().ToString("N")[..10],
             new PersonDetails(firstName, lastName ?? "Testperson", null, new DateOnly(1980, 5, 17), null, "07700 900123", "alex@example.org",
                 "1 Test Street", null, "Ashbury", "NS1 1AB", "en", false), now);
@@ -107,7 +110,16 @@ public sealed class TestData(IServiceProvider services)
         {
             victimCase.Restrict("High-profile case", (namedUsers ?? []).Select(u => u.Id), actor);
         }
+        if (enhanced)
+        {
+            victimCase.Override(EntitlementLevel.Enhanced, null, "test seed: enhanced rights", actor);
+        }
         db.Cases.Add(victimCase);
+        if (startClocks)
+        {
+            // The Victims' Code clocks a new case starts (R3-ACK, R4-REF, R4-NA), as every real path does.
+            await scope.ServiceProvider.GetRequiredService<Waypoint.Modules.Entitlements.Clocks.CodeClocks>().StartForNewCaseAsync(victimCase, actor);
+        }
         await db.SaveChangesAsync();
         return victimCase.Id;
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Waypoint.Modules.Account;
 using Waypoint.Modules.Administration;
 using Waypoint.Modules.Cases;
+using Waypoint.Modules.Entitlements;
 using Waypoint.Modules.Intake;
 using Waypoint.Modules.Oversight;
 using Waypoint.Platform.Auditing;
@@ -55,6 +56,7 @@ public static class Composition
         builder.Services.AddCases();
         builder.Services.AddIntake(builder.Configuration);
         builder.Services.AddOversight();
+        builder.Services.AddEntitlements();
 
         return builder;
     }

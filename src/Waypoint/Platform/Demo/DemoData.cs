@@ -1,3 +1,5 @@
+using Waypoint.Modules.Entitlements.Clocks;
+using Waypoint.Modules.Entitlements.Domain;
 using Bogus;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,7 @@ namespace Waypoint.Platform.Demo;
 /// The demo: two forces, a PCC victim hub and a regional unit, their teams, one user per role, a demo API token
 /// and a few hundred made-up victims. Passwords and the token are new at every start and printed, so none is in the repo.
 /// </summary>
-internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, AuditScope audit, TimeProvider clock, CaseTriage triage)
+internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, AuditScope audit, TimeProvider clock, CaseTriage triage, CodeClocks clocks)
 {
     private sealed record DemoUser(string UserName, string DisplayName, string OrgCode, string[] Roles, string[] Teams);
 
@@ -180,8 +182,44 @@ internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, Audi
             }
             db.Cases.Add(victimCase);
             await triage.ApplyAsync(victimCase, actor, ct);
+            var started = await clocks.StartForNewCaseAsync(victimCase, actor, ct);
+            WorkSomeObligations(f, victimCase, started, officerNames, now);
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Gives the demo a believable compliance picture: most older obligations met on time by a recorded action, some
+    /// late, a few set aside with a reason, the rest left open (overdue once their day has passed).
+    /// </summary>
+    private void WorkSomeObligations(Faker f, VictimCase victimCase, IReadOnlyList<Obligation> started, Dictionary<Guid, string> officerNames, DateTime now)
+    {
+        foreach (var obligation in started)
+        {
+            var roll = f.Random.Int(0, 99);
+            var worker = victimCase.AllocatedOfficerId is { } o
+                ? new Actor { UserId = o, Name = officerNames[o], OrganisationId = victimCase.OrganisationId, OrganisationName = "", OrganisationCode = "", Now = now }
+                : Actor.System(victimCase.OrganisationId, now, "demo seed");
+            var doneAt = obligation.TriggeredAt.AddDays(roll < 70 ? f.Random.Int(0, 2) : f.Random.Int(3, 12)).AddHours(f.Random.Int(9, 16));
+            if (roll >= 90 || doneAt > now)
+            {
+                continue;
+            }
+            if (roll >= 85)
+            {
+                obligation.MarkNotApplicable(obligation.Rule == CodeRules.Referral ? "The victim asked not to be referred" : "The victim could not be contacted after three attempts", worker);
+                continue;
+            }
+            var (kind, summary) = obligation.Rule switch
+            {
+                CodeRules.Acknowledgement => (ActionKind.Letter, "Acknowledgement letter sent with the crime reference and the officer in the case"),
+                CodeRules.Referral => (ActionKind.Referral, "Referred to the local victim support service with consent"),
+                _ => (ActionKind.Assessment, "Needs assessment completed by phone"),
+            };
+            var action = CaseAction.Record(victimCase.OrganisationId, victimCase.Id, kind, doneAt, summary, worker).Value!;
+            db.CaseActions.Add(action);
+            obligation.Meet(action, worker);
+        }
     }
 
     private async Task PrintAsync(TextWriter output, DateTime now, CancellationToken ct)

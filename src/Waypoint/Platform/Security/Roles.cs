@@ -22,6 +22,9 @@ public static class Roles
     /// <summary>Roles that record and change cases.</summary>
     public static readonly IReadOnlyList<string> CaseWriters = [VictimCareOfficer, WitnessCareOfficer, TeamLeader];
 
+    /// <summary>Roles that read the Victims' Code compliance figures of the whole organisation.</summary>
+    public static readonly IReadOnlyList<string> ComplianceReaders = [ComplianceOfficer, TeamLeader, UnitAdministrator];
+
     /// <summary>Roles whose view of cases is narrowed to their teams when their organisation is team-scoped.</summary>
     public static readonly IReadOnlyList<string> TeamScopedRoles = [VictimCareOfficer, WitnessCareOfficer, TeamLeader];
 
@@ -43,14 +46,16 @@ public static class Permissions
     public const string CasesRead = "cases:read";
     public const string CasesWrite = "cases:write";
     public const string FeedsWrite = "feeds:write";
+    public const string ComplianceRead = "compliance:read";
 
-    public static readonly IReadOnlyList<string> All = [CasesRead, CasesWrite, FeedsWrite];
+    public static readonly IReadOnlyList<string> All = [CasesRead, CasesWrite, FeedsWrite, ComplianceRead];
 
     public static string Describe(string permission) => permission switch
     {
         CasesRead => "Read cases",
         CasesWrite => "Record and change cases",
         FeedsWrite => "Send police feeds",
+        ComplianceRead => "Read Victims' Code compliance figures",
         _ => permission,
     };
 }
@@ -62,6 +67,7 @@ public static class Policies
     public const string TeamLeader = "TeamLeader";
     public const string UnitAdministrator = "UnitAdministrator";
     public const string Auditor = "Auditor";
+    public const string ComplianceReader = "ComplianceReader";
 }
 
 public static class WaypointClaims

@@ -75,7 +75,8 @@ public static class SecuritySetup
             .AddPolicy(Policies.CaseWriter, p => p.RequireAssertion(c => HasRole(c.User, Roles.CaseWriters) || HasPermission(c.User, Permissions.CasesWrite)))
             .AddPolicy(Policies.TeamLeader, p => p.RequireRole(Roles.TeamLeader))
             .AddPolicy(Policies.UnitAdministrator, p => p.RequireRole(Roles.UnitAdministrator))
-            .AddPolicy(Policies.Auditor, p => p.RequireRole(Roles.Auditor));
+            .AddPolicy(Policies.Auditor, p => p.RequireRole(Roles.Auditor))
+            .AddPolicy(Policies.ComplianceReader, p => p.RequireAssertion(c => HasRole(c.User, Roles.ComplianceReaders) || HasPermission(c.User, Permissions.ComplianceRead)));
 
         services.AddRateLimiter(o =>
         {

@@ -1,3 +1,4 @@
+using Waypoint.Modules.Entitlements.Clocks;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Modules.Cases.Shared;
 using Waypoint.Platform.Database;
@@ -21,7 +22,7 @@ public sealed record AllocationOption(Guid TeamId, string TeamName, IReadOnlyLis
 
 public sealed record OfficerOption(Guid Id, string Name);
 
-internal sealed class AllocateCaseHandler(AppDbContext db)
+internal sealed class AllocateCaseHandler(AppDbContext db, CodeClocks clocks)
 {
     public async Task<Result> HandleAsync(Guid caseId, AllocateCaseRequest r, Actor actor, CancellationToken ct)
     {
@@ -77,6 +78,7 @@ internal sealed class AllocateCaseHandler(AppDbContext db)
         {
             victimCase.AddNamedUser(named, actor);
         }
+        await clocks.FollowAllocationAsync([victimCase], ct);
         db.Entry(victimCase).Property(c => c.Version).IsModified = true;
         try
         {

@@ -332,6 +332,8 @@ public enum TimelineKind
     FeedUpdate,
     InvestigationEvent,
     Referral,
+    ActionRecorded,
+    Obligation,
 }
 
 /// <summary>One thing that happened on a case, in order.</summary>

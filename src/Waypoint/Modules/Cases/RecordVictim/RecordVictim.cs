@@ -1,3 +1,4 @@
+using Waypoint.Modules.Entitlements.Clocks;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Modules.Administration.Domain;
 using Waypoint.Modules.Cases.Domain;
@@ -32,7 +33,7 @@ public sealed class RecordVictimRequest : CaseDetailsInput
 
 public sealed record RecordedCase(Guid Id);
 
-internal sealed class RecordVictimHandler(AppDbContext db, CaseTriage triage)
+internal sealed class RecordVictimHandler(AppDbContext db, CaseTriage triage, CodeClocks clocks)
 {
     public async Task<Result<RecordedCase>> HandleAsync(RecordVictimRequest r, Actor actor, CancellationToken ct)
     {
@@ -106,6 +107,7 @@ internal sealed class RecordVictimHandler(AppDbContext db, CaseTriage triage)
             new ReferralDetails(agency ? r.ReferringAgency : null, agency ? r.ReferrerName : null, agency ? r.ReferrerContact : null,
                 force is null ? null : true, null, null, null, r.ConsentToContact), actor.Now));
         await triage.ApplyAsync(victimCase, actor, ct);
+        await clocks.StartForNewCaseAsync(victimCase, actor, ct);
         await db.SaveChangesAsync(ct);
         return Result<RecordedCase>.Created(new RecordedCase(victimCase.Id));
     }

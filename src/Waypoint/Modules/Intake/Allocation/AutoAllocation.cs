@@ -1,3 +1,4 @@
+using Waypoint.Modules.Entitlements.Clocks;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Modules.Cases.Domain;
 using Waypoint.Modules.Cases.Shared;
@@ -35,7 +36,7 @@ public sealed record AutoAllocationOutcome(
     public IReadOnlyList<AutoAllocated> WithoutSkilledOfficer => Assignments.Where(a => a.MissingSkills.Count > 0).ToList();
 }
 
-internal sealed class AutoAllocationHandler(AppDbContext db, AuditScope audit, FindCohortHandler cohort, BulkAllocationHandler bulk)
+internal sealed class AutoAllocationHandler(AppDbContext db, AuditScope audit, FindCohortHandler cohort, BulkAllocationHandler bulk, CodeClocks clocks)
 {
     public async Task<Result<AutoAllocationOutcome>> HandleAsync(AutoAllocationRequest r, Actor actor, CancellationToken ct)
     {
@@ -126,6 +127,7 @@ internal sealed class AutoAllocationHandler(AppDbContext db, AuditScope audit, F
             audit.Record(AuditOperation.Alteration, "CaseAllocation", null, null,
                 detail: $"Automatic allocation of {assignments.Count} cases to {team.Name} ({skipped.Count} skipped): " +
                         string.Join(",", assignments.Select(a => $"{a.CaseId}->{a.OfficerId}")));
+            await clocks.FollowAllocationAsync(assignments.Select(a => byId[a.CaseId]).ToList(), ct);
             await db.SaveChangesAsync(ct);
         }
         return Result<AutoAllocationOutcome>.Ok(new AutoAllocationOutcome(team.Id, team.Name, assignments.Count, assignments, skipped));

@@ -1,3 +1,4 @@
+using Waypoint.Modules.Entitlements.Clocks;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Modules.Cases.Domain;
 using Waypoint.Modules.Cases.Shared;
@@ -36,7 +37,7 @@ public sealed record SkippedCase(Guid CaseId, SkipReason Reason);
 
 public sealed record BulkAllocationOutcome(int Allocated, string AllocatedTo, IReadOnlyList<Guid> CaseIds, IReadOnlyList<SkippedCase> Skipped);
 
-internal sealed class BulkAllocationHandler(AppDbContext db, AuditScope audit)
+internal sealed class BulkAllocationHandler(AppDbContext db, AuditScope audit, CodeClocks clocks)
 {
     public async Task<Result<BulkAllocationOutcome>> HandleAsync(BulkAllocationRequest r, Actor actor, CancellationToken ct)
     {
@@ -91,6 +92,7 @@ internal sealed class BulkAllocationHandler(AppDbContext db, AuditScope audit)
         {
             audit.Record(AuditOperation.Alteration, "CaseAllocation", null, null,
                 detail: $"{allocated.Count} cases allocated to {to} in one go ({skipped.Count} skipped): " + string.Join(",", allocated));
+            await clocks.FollowAllocationAsync(cases.Where(c => allocated.Contains(c.Id)).ToList(), ct);
             await db.SaveChangesAsync(ct);
         }
         return Result<BulkAllocationOutcome>.Ok(new BulkAllocationOutcome(allocated.Count, to, allocated, skipped));

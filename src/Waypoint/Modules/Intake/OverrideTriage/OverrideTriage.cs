@@ -1,3 +1,4 @@
+using Waypoint.Modules.Entitlements.Clocks;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Modules.Cases.Domain;
 using Waypoint.Modules.Cases.Shared;
@@ -21,7 +22,7 @@ public sealed class OverrideTriageRequest
 
 public sealed record TriageOverridden(Guid Id, EntitlementLevel EntitlementLevel, int Priority, int Version);
 
-internal sealed class OverrideTriageHandler(AppDbContext db)
+internal sealed class OverrideTriageHandler(AppDbContext db, CodeClocks clocks)
 {
     public async Task<Result<TriageOverridden>> HandleAsync(Guid caseId, OverrideTriageRequest r, Actor actor, CancellationToken ct)
     {
@@ -57,6 +58,7 @@ internal sealed class OverrideTriageHandler(AppDbContext db)
         {
             return Result<TriageOverridden>.From(result);
         }
+        await clocks.ReassessAsync([victimCase], actor, ct);
         try
         {
             await db.SaveChangesAsync(ct);

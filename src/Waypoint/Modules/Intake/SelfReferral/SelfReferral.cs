@@ -1,3 +1,4 @@
+using Waypoint.Modules.Entitlements.Clocks;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Modules.Administration.Domain;
 using Waypoint.Modules.Cases.Domain;
@@ -44,7 +45,7 @@ public sealed class SelfReferralRequest
 /// organisation's intake queue, the referral's own details, and triage. A bot that fills the honeypot is told the same
 /// thing as a person and nothing is stored.
 /// </summary>
-internal sealed class SelfReferralHandler(AppDbContext db, AuditScope audit, CaseTriage triage, TimeProvider clock, ILogger<SelfReferralHandler> logger)
+internal sealed class SelfReferralHandler(AppDbContext db, AuditScope audit, CaseTriage triage, CodeClocks clocks, TimeProvider clock, ILogger<SelfReferralHandler> logger)
 {
     public const string RateLimitPolicy = "self-referral";
     public const string ConfirmationPath = "/refer/sent";
@@ -163,6 +164,7 @@ internal sealed class SelfReferralHandler(AppDbContext db, AuditScope audit, Cas
         db.Referrals.Add(new Referral(org.Id, victimCase.Id, CaseSource.SelfReferral,
             new ReferralDetails(null, null, null, reportedToPolice, whatHappened, safeMethod, r.SafeTimes, ConsentToContact: true), now));
         await triage.ApplyAsync(victimCase, actor, ct);
+        await clocks.StartForNewCaseAsync(victimCase, actor, ct);
         await db.SaveChangesAsync(ct);
         return Result.Ok();
     }
