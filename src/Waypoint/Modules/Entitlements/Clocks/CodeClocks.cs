@@ -32,13 +32,15 @@ public sealed class CodeClocks(AppDbContext db, WorkingDays workingDays)
     }
 
     /// <summary>
-    /// The clocks a new case starts (R3-ACK when the crime was reported, R4-REF, R4-NA), from the report date when
-    /// the police recorded one, else from when the case was recorded. Pure, for callers that write in bulk.
+    /// The clocks a new case starts: R4-REF and R4-NA for every victim (Right 4 applies whether or not the crime was
+    /// reported), and R3-ACK when the crime is known to a police force (it has a force or a crime reference), since the
+    /// written acknowledgement is the police's duty. They run from the report date, or from when the case was recorded
+    /// when that is earlier or unknown. Pure, for callers that write in bulk.
     /// </summary>
     public static IEnumerable<Obligation> ForNewCase(VictimCase victimCase, IReadOnlyDictionary<string, RuleTarget> targets, WorkingDayCalendar calendar, DateTime now)
     {
         var crime = victimCase.Crime;
-        var reported = crime.DateReported is not null || crime.CrimeReference is not null;
+        var reported = crime.ForceOrganisationId is not null || crime.CrimeReference is not null;
         var at = ReportedAt(crime.DateReported, victimCase.CreatedAt);
         var subject = Subject(victimCase);
         var summary = reported ? "Crime reported" : "Case recorded";
