@@ -65,6 +65,9 @@ public static class LedgerText
 
     public static string When(DateTime utc) => FormState.Display(utc);
 
+    /// <summary>A date and time, or just the date when it is the start of a UK day (a report date without a time).</summary>
+    public static string WhenOrDay(DateTime utc) => UkTime.ToLocal(utc).TimeOfDay == TimeSpan.Zero ? Date(UkTime.Today(utc)) : When(utc);
+
     public static DateOnly LondonDate(DateTime utc) => UkTime.Today(utc);
 
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
