@@ -16,7 +16,8 @@ public static class ComplianceRegistration
     public static IServiceCollection AddCompliance(this IServiceCollection services) => services
         .AddScoped<ComplianceFiguresHandler>()
         .AddScoped<ComplianceCasesHandler>()
-        .AddScoped<MojMeasuresHandler>();
+        .AddScoped<MojMeasuresHandler>()
+        .AddScoped<ComplianceOptions>();
 
     public static RouteGroupBuilder MapComplianceApi(this RouteGroupBuilder api)
     {
