@@ -427,3 +427,32 @@ internal static class ComplianceSeed
     /// <summary>An R6-ARR (told of an arrest) started 40 days ago on the case, left open: overdue.</summary>
     public static Task<Obligation> StartR6Async(WaypointApp app, Guid caseId) => ComplianceWorld.StartAsync(app, caseId, "R6-ARR", 40);
 }
+
+public sealed class ComplianceQueryShapeTests(WaypointApp app) : IClassFixture<WaypointApp>
+{
+    [Fact]
+    public async Task The_figures_are_one_grouped_aggregate_with_conditional_sums_in_the_database()
+    {
+        var org = await app.Data.OrganisationAsync();
+        var today = ComplianceWorld.Today;
+        var filter = new ComplianceFilter(ReportPeriod.Of(Quarter.Of(today)), ComplianceGrouping.Rule, OwnerFilter.Any, OwnerFilter.Any);
+
+        var sql = await app.Data.QueryAsync(db =>
+        {
+            var obligations = filter.Apply(db.Obligations, org.Id);
+            return Task.FromResult(new[]
+            {
+                Waypoint.Modules.Entitlements.Compliance.Figures.ComplianceFiguresHandler.Aggregate(obligations, o => o.Rule, today).ToQueryString(),
+                Waypoint.Modules.Entitlements.Compliance.Figures.ComplianceFiguresHandler.Aggregate(obligations, o => o.OwnerTeamId, today).ToQueryString(),
+            });
+        });
+
+        foreach (var statement in sql)
+        {
+            Assert.Equal(1, Regex.Count(statement, "SELECT", RegexOptions.IgnoreCase));
+            Assert.Contains("GROUP BY", statement, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(5, Regex.Count(statement, "SUM\\(CASE", RegexOptions.IgnoreCase));
+            Assert.Contains("COUNT(*)", statement, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}

@@ -130,14 +130,19 @@ internal sealed class ComplianceFiguresHandler(AppDbContext db)
             .Select(c => new FigureRow(param, c.Key?.ToString() ?? "none", c.Key is { } id ? names.GetValueOrDefault(id, "Unknown") : none, c.Counts))
             .OrderBy(r => r.Value == "none" ? 1 : 0).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase)];
 
+    private static async Task<List<(TKey Key, FigureCounts Counts)>> AggregateAsync<TKey>(
+        IQueryable<Obligation> obligations, Expression<Func<Obligation, TKey>> key, DateOnly today, CancellationToken ct)
+    {
+        var rows = await Aggregate(obligations, key, today).ToListAsync(ct);
+        return [.. rows.Select(r => (r.Key, new FigureCounts(r.Due, r.MetOnTime, r.MetLate, r.Overdue, r.NotYetDue, r.NotApplicable)))];
+    }
+
     /// <summary>
     /// The one aggregate: GROUP BY the key, with a conditional SUM per outcome. "Overdue" and "not yet due" are open
     /// obligations split by today's date, as <see cref="Obligation.StatusOn"/> does.
     /// </summary>
-    private static async Task<List<(TKey Key, FigureCounts Counts)>> AggregateAsync<TKey>(
-        IQueryable<Obligation> obligations, Expression<Func<Obligation, TKey>> key, DateOnly today, CancellationToken ct)
-    {
-        var rows = await obligations
+    internal static IQueryable<AggregateRow<TKey>> Aggregate<TKey>(IQueryable<Obligation> obligations, Expression<Func<Obligation, TKey>> key, DateOnly today) =>
+        obligations
             .GroupBy(key)
             .Select(g => new AggregateRow<TKey>
             {
@@ -148,12 +153,9 @@ internal sealed class ComplianceFiguresHandler(AppDbContext db)
                 Overdue = g.Sum(o => o.Status == ObligationStatus.Open && o.DueOn < today ? 1 : 0),
                 NotYetDue = g.Sum(o => o.Status == ObligationStatus.Open && o.DueOn >= today ? 1 : 0),
                 NotApplicable = g.Sum(o => o.Status == ObligationStatus.NotApplicable ? 1 : 0),
-            })
-            .ToListAsync(ct);
-        return [.. rows.Select(r => (r.Key, new FigureCounts(r.Due, r.MetOnTime, r.MetLate, r.Overdue, r.NotYetDue, r.NotApplicable)))];
-    }
+            });
 
-    private sealed class AggregateRow<TKey>
+    internal sealed class AggregateRow<TKey>
     {
         public required TKey Key { get; init; }
         public int Due { get; init; }
