@@ -14,8 +14,13 @@ public sealed class BankHoliday
         Name = name.Trim();
     }
 
+    public const int NameMaxLength = 100;
+
     public DateOnly Date { get; private set; }
     public string Name { get; private set; } = "";
+
+    /// <summary>A day's name is corrected or made more precise ("(substitute day)"); its date is its identity and never changes.</summary>
+    public void Rename(string name) => Name = name.Trim();
 
     /// <summary>England and Wales, 2024-2028, as published by GOV.UK: shipped with the product (domain.md A1).</summary>
     public static IReadOnlyList<BankHoliday> EnglandAndWales2024To2028 { get; } =
@@ -44,7 +49,7 @@ internal sealed class BankHolidayConfiguration : IEntityTypeConfiguration<BankHo
     {
         b.ToTable("bank_holidays");
         b.HasKey(h => h.Date);
-        b.Property(h => h.Name).HasMaxLength(100);
+        b.Property(h => h.Name).HasMaxLength(BankHoliday.NameMaxLength);
         b.HasData(BankHoliday.EnglandAndWales2024To2028.Select(h => new { h.Date, h.Name }));
     }
 }
