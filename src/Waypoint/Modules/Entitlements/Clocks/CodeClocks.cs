@@ -187,7 +187,7 @@ public sealed class CodeClocks(AppDbContext db, WorkingDays workingDays)
         }
     }
 
-    /// <summary>Open obligations follow their case to its new team and officer, so they show on the right worklists.</summary>
+    /// <summary>Open obligations and escalations follow their case to its new team and officer, so they show on the right worklists.</summary>
     public async Task FollowAllocationAsync(IReadOnlyCollection<VictimCase> cases, CancellationToken ct = default)
     {
         var byId = cases.ToDictionary(c => c.Id);
@@ -198,6 +198,11 @@ public sealed class CodeClocks(AppDbContext db, WorkingDays workingDays)
             {
                 var victimCase = byId[obligation.CaseId];
                 obligation.FollowAllocation(victimCase.TeamId, victimCase.AllocatedOfficerId);
+            }
+            foreach (var escalation in await db.Escalations.Where(e => ids.Contains(e.CaseId) && e.ClosedAt == null).ToListAsync(ct))
+            {
+                var victimCase = byId[escalation.CaseId];
+                escalation.FollowAllocation(victimCase.TeamId, victimCase.AllocatedOfficerId);
             }
         }
         foreach (var entry in db.ChangeTracker.Entries<Obligation>().Where(e => e.State == EntityState.Added && byId.ContainsKey(e.Entity.CaseId)))

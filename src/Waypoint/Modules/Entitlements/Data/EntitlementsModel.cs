@@ -21,8 +21,12 @@ internal sealed class ObligationConfiguration : IEntityTypeConfiguration<Obligat
         b.HasIndex(o => new { o.OwnerUserId, o.Status, o.DueOn });
         b.HasIndex(o => new { o.OwnerTeamId, o.Status, o.DueOn });
         b.HasIndex(o => new { o.OrganisationId, o.Status, o.DueOn });
-        // Compliance: everything due in a period, by rule.
-        b.HasIndex(o => new { o.OrganisationId, o.DueOn, o.Rule });
+        // Compliance: everything due in a period, by rule and status, read from the index alone.
+        b.HasIndex(o => new { o.OrganisationId, o.DueOn, o.Rule, o.Status });
+        // Escalation: open obligations not yet escalated (a small partial index; the same SQL on both providers).
+        b.HasIndex(o => new { o.OrganisationId, o.DueOn })
+            .HasDatabaseName("IX_obligations_awaiting_escalation")
+            .HasFilter("\"Status\" = 'Open' AND \"EscalatedAt\" IS NULL");
         b.HasOne<VictimCase>().WithMany().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organisation>().WithMany().HasForeignKey(o => o.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -35,4 +35,14 @@ public sealed class Escalation
     public bool IsOpen => ClosedAt is null;
 
     public void Close(DateTime now) => ClosedAt ??= now;
+
+    /// <summary>An open escalation follows its case to a new team and officer, so the right Team Leaders see it.</summary>
+    public void FollowAllocation(Guid? teamId, Guid? officerId)
+    {
+        if (IsOpen)
+        {
+            TeamId = teamId;
+            OfficerId = officerId;
+        }
+    }
 }

@@ -11,7 +11,7 @@ using Waypoint.Platform.Database;
 namespace Waypoint.Platform.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123111901_CodeEngine")]
+    [Migration("20261123121845_CodeEngine")]
     partial class CodeEngine
     {
         /// <inheritdoc />
@@ -825,16 +825,20 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganisationId", "DueOn")
+                        .HasDatabaseName("IX_obligations_awaiting_escalation")
+                        .HasFilter("\"Status\" = 'Open' AND \"EscalatedAt\" IS NULL");
+
                     b.HasIndex("CaseId", "Rule", "TriggerId")
                         .IsUnique();
-
-                    b.HasIndex("OrganisationId", "DueOn", "Rule");
 
                     b.HasIndex("OrganisationId", "Status", "DueOn");
 
                     b.HasIndex("OwnerTeamId", "Status", "DueOn");
 
                     b.HasIndex("OwnerUserId", "Status", "DueOn");
+
+                    b.HasIndex("OrganisationId", "DueOn", "Rule", "Status");
 
                     b.ToTable("obligations", (string)null);
                 });

@@ -184,15 +184,21 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
                 columns: new[] { "OrganisationId", "ClosedAt", "TeamId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_obligations_awaiting_escalation",
+                table: "obligations",
+                columns: new[] { "OrganisationId", "DueOn" },
+                filter: "\"Status\" = 'Open' AND \"EscalatedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_obligations_CaseId_Rule_TriggerId",
                 table: "obligations",
                 columns: new[] { "CaseId", "Rule", "TriggerId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_obligations_OrganisationId_DueOn_Rule",
+                name: "IX_obligations_OrganisationId_DueOn_Rule_Status",
                 table: "obligations",
-                columns: new[] { "OrganisationId", "DueOn", "Rule" });
+                columns: new[] { "OrganisationId", "DueOn", "Rule", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_obligations_OrganisationId_Status_DueOn",
