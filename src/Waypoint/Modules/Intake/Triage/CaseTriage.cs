@@ -20,8 +20,10 @@ public sealed class CaseTriage(AppDbContext db, IOptionsMonitor<TriageOptions> o
 
     /// <summary>
     /// Triage for many cases at once (a feed batch): one query for all their people's crimes, then the rules for each.
+    /// <paramref name="unsaved"/>: new cases of this unit of work that the context does not track (a feed batch's
+    /// bulk insert); they count towards repeat victimisation as the tracked added ones do.
     /// </summary>
-    public async Task<IReadOnlyList<TriageOutcome>> ApplyAsync(IReadOnlyList<VictimCase> cases, Actor actor, CancellationToken ct)
+    public async Task<IReadOnlyList<TriageOutcome>> ApplyAsync(IReadOnlyList<VictimCase> cases, Actor actor, CancellationToken ct, IReadOnlyList<VictimCase>? unsaved = null)
     {
         var o = options.CurrentValue;
         var personIds = cases.Select(c => c.PersonId).Distinct().ToList();
@@ -46,11 +48,12 @@ public sealed class CaseTriage(AppDbContext db, IOptionsMonitor<TriageOptions> o
             }
         }
         var wanted = personIds.ToHashSet();
-        foreach (var entry in db.ChangeTracker.Entries<VictimCase>())
+        var added = db.ChangeTracker.Entries<VictimCase>().Where(e => e.State == EntityState.Added).Select(e => e.Entity);
+        foreach (var victimCase in unsaved is null ? added : added.Concat(unsaved))
         {
-            if (entry.State == EntityState.Added && wanted.Contains(entry.Entity.PersonId))
+            if (wanted.Contains(victimCase.PersonId))
             {
-                Add(entry.Entity.PersonId, entry.Entity.CrimeId, entry.Entity.Crime.DateReported);
+                Add(victimCase.PersonId, victimCase.CrimeId, victimCase.Crime.DateReported);
             }
         }
 
