@@ -278,12 +278,22 @@ internal static class AuditedChanges
         {
             yield break;
         }
-        var key = type.FindPrimaryKey()!.Properties;
-        var properties = type.GetProperties().Select(p => (Property: p, Getter: p.GetGetter())).ToList();
+        var key = type.FindPrimaryKey()!.Properties.Select(k => k.GetGetter()).ToArray();
+        var properties = type.GetProperties().Select(p => (Property: (IReadOnlyProperty)p, Getter: p.GetGetter())).ToArray();
+        var set = new List<IReadOnlyProperty>(properties.Length);
         foreach (var entity in entities)
         {
-            var recordId = string.Join("/", key.Select(k => Format(k.GetGetter().GetClrValueUsingContainingEntity(entity))));
-            var set = properties.Where(p => p.Getter.GetClrValueUsingContainingEntity(entity) is not null).Select(p => (IReadOnlyProperty)p.Property);
+            var recordId = key.Length == 1
+                ? Format(key[0].GetClrValueUsingContainingEntity(entity))!
+                : string.Join("/", key.Select(k => Format(k.GetClrValueUsingContainingEntity(entity))));
+            set.Clear();
+            foreach (var (property, getter) in properties)
+            {
+                if (getter.GetClrValueUsingContainingEntity(entity) is not null)
+                {
+                    set.Add(property);
+                }
+            }
             yield return Collected(audited, entity, recordId, set, scope.Actor);
         }
     }

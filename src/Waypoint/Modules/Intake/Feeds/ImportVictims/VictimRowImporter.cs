@@ -45,7 +45,7 @@ internal sealed class VictimRowImporter(AppDbContext db, CaseTriage triage) : IF
             outcomes[index] = Apply(row, known, batch, touched, newCasesOfKnownPeople, context);
         }
 
-        await triage.ApplyAsync(touched, actor, ct, unsaved: batch.NewCases);
+        await triage.ApplyAsync(touched, actor, ct, unsaved: batch.NewCases, newPeople: known.NewPeople);
         await RetriageOtherCasesAsync(newCasesOfKnownPeople, touched, context, ct);
         QueueNewRecords(batch, actor);
         return outcomes;
@@ -157,7 +157,7 @@ internal sealed class VictimRowImporter(AppDbContext db, CaseTriage triage) : IF
         var ids = personIds.ToList();
         var done = touched.Select(t => t.Id).ToHashSet();
         var others = await db.Cases.Include(c => c.Person).Include(c => c.Crime)
-            .Where(c => ids.Contains(c.PersonId) && c.Status != CaseStatus.Closed)
+            .Where(c => EF.Parameter(ids).Contains(c.PersonId) && c.Status != CaseStatus.Closed)
             .ToListAsync(ct);
         await triage.ApplyAsync(others.Where(o => !done.Contains(o.Id)).ToList(), context.Actor, ct);
     }

@@ -16,7 +16,7 @@ namespace Waypoint.Modules.Intake.Feeds.Imports;
 /// </summary>
 internal sealed class FeedImporter(AppDbContext db, FeedLocks locks, IEnumerable<IFeedRowImporter> importers, WaitingEvents waiting, Platform.Auditing.AuditScope audit)
 {
-    public const int BatchSize = 500;
+    public const int BatchSize = 2000;
 
     /// <summary>Imports <paramref name="content"/> as <paramref name="feed"/>; Rejected (nothing imported) when the file as a whole is unusable.</summary>
     public async Task<Result<ImportResult>> ImportAsync(FeedKind feed, FeedFormat format, Stream content, ImportSource source, string? fileName, Actor actor, CancellationToken ct)
