@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Waypoint.Modules.Administration.Domain;
 using Waypoint.Modules.Cases.Domain;
@@ -82,12 +83,26 @@ public class AppDbContext(DbContextOptions options, AuditScope? audit = null, Ti
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveAsync(null, acceptAllChangesOnSuccess, cancellationToken);
+
+    /// <summary>
+    /// Saves the tracked changes and inserts <paramref name="batch"/>'s new entities with the bulk path
+    /// (<see cref="Bulk.BulkWriter"/>), in one transaction (the caller's, or one of its own), with the audit entries
+    /// of both appended to the hash chain exactly as <see cref="SaveChangesAsync(bool, CancellationToken)"/> does.
+    /// </summary>
+    public Task<int> SaveChangesAsync(Bulk.BulkBatch batch, CancellationToken cancellationToken = default) =>
+        SaveAsync(batch, true, cancellationToken);
+
+    private async Task<int> SaveAsync(Bulk.BulkBatch? batch, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         ChangeTracker.DetectChanges();
         BumpVersions();
-        var events = AuditedChanges.Describe(ChangeTracker, _audit).Concat(_audit.Pending).ToList();
-        if (events.Count == 0)
+        var groups = batch?.InDependencyOrder(Model) ?? [];
+        var events = AuditedChanges.Describe(ChangeTracker, _audit)
+            .Concat(groups.SelectMany(g => AuditedChanges.DescribeAdded(g.Type, g.Entities, _audit)))
+            .Concat(_audit.Pending).ToList();
+        if (events.Count == 0 && groups.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -98,34 +113,24 @@ public class AppDbContext(DbContextOptions options, AuditScope? audit = null, Ti
             var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             try
             {
-                await ChainLocking.LockAsync(this, cancellationToken);
-                var head = await AuditChainHeads.SingleOrDefaultAsync(h => h.Id == 1, cancellationToken);
-                if (head is null)
+                var entries = await AppendToChainAsync(events, cancellationToken);
+                // New rows before the tracked changes, which may refer to them (never the other way round).
+                var inserted = 0;
+                foreach (var (type, entities) in groups)
                 {
-                    head = new AuditChainHead { Id = 1, Sequence = 0, Hash = AuditChain.Genesis };
-                    AuditChainHeads.Add(head);
+                    await Bulk.BulkWriter.InsertAsync(this, type.ClrType, entities, cancellationToken);
+                    inserted += entities.Count;
                 }
-                var now = _clock.GetUtcNow().UtcDateTime;
-                var entries = new List<AuditEntry>(events.Count);
-                foreach (var e in events)
+                if (batch is null)
                 {
-                    var entry = new AuditEntry(e, now, _audit.CorrelationId)
-                    {
-                        Sequence = head.Sequence + 1,
-                        PreviousHash = head.Hash,
-                    };
-                    entry.Hash = AuditChain.ComputeHash(entry);
-                    head.Sequence = entry.Sequence;
-                    head.Hash = entry.Hash;
-                    entries.Add(entry);
-                }
-                AuditEntries.AddRange(entries);
-                // Said outright, so the head is saved even when a caller has turned automatic change detection off.
-                if (Entry(head).State == EntityState.Unchanged)
-                {
-                    Entry(head).State = EntityState.Modified;
+                    AuditEntries.AddRange(entries);
                 }
                 var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (batch is not null)
+                {
+                    await Bulk.BulkWriter.InsertAsync<AuditEntry>(this, entries, cancellationToken);
+                    written += inserted + entries.Count;
+                }
                 if (ownTransaction is not null)
                 {
                     await ownTransaction.CommitAsync(cancellationToken);
@@ -158,6 +163,41 @@ public class AppDbContext(DbContextOptions options, AuditScope? audit = null, Ti
         {
             ChainLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Turns events into chained entries after the chain head, under the chain lock (the caller holds the in-process
+    /// one and a transaction): hashes computed in order, the head moved to the last one and marked for saving.
+    /// </summary>
+    private async Task<List<AuditEntry>> AppendToChainAsync(List<AuditEvent> events, CancellationToken cancellationToken)
+    {
+        await ChainLocking.LockAsync(this, cancellationToken);
+        var head = await AuditChainHeads.SingleOrDefaultAsync(h => h.Id == 1, cancellationToken);
+        if (head is null)
+        {
+            head = new AuditChainHead { Id = 1, Sequence = 0, Hash = AuditChain.Genesis };
+            AuditChainHeads.Add(head);
+        }
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var entries = new List<AuditEntry>(events.Count);
+        foreach (var e in events)
+        {
+            var entry = new AuditEntry(e, now, _audit.CorrelationId)
+            {
+                Sequence = head.Sequence + 1,
+                PreviousHash = head.Hash,
+            };
+            entry.Hash = AuditChain.ComputeHash(entry);
+            head.Sequence = entry.Sequence;
+            head.Hash = entry.Hash;
+            entries.Add(entry);
+        }
+        // Said outright, so the head is saved even when a caller has turned automatic change detection off.
+        if (Entry(head).State == EntityState.Unchanged)
+        {
+            Entry(head).State = EntityState.Modified;
+        }
+        return entries;
     }
 
     private void BumpVersions()
@@ -213,9 +253,7 @@ internal static class AuditedChanges
             switch (entry.State)
             {
                 case EntityState.Added:
-                    var fields = entry.Properties.Where(p => !Ignored.Contains(p.Metadata.Name) && p.CurrentValue is not null && !p.Metadata.IsPrimaryKey())
-                        .Select(p => p.Metadata.Name);
-                    yield return Event(AuditOperation.Collection, detail: "Fields: " + string.Join(", ", fields));
+                    yield return Collected(audited, entry.Entity, recordId, entry.Properties.Where(p => p.CurrentValue is not null).Select(p => p.Metadata), actor);
                     break;
                 case EntityState.Deleted:
                     yield return Event(AuditOperation.Erasure);
@@ -233,6 +271,43 @@ internal static class AuditedChanges
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// The Collection entries for new entities written without the change tracker (the bulk path): the same
+    /// entries, one per audited entity, that <see cref="Describe"/> gives for added ones.
+    /// </summary>
+    public static IEnumerable<AuditEvent> DescribeAdded(IEntityType type, IEnumerable<object> entities, AuditScope scope)
+    {
+        if (!Audited.TryGetValue(type.ClrType, out var audited))
+        {
+            yield break;
+        }
+        var key = type.FindPrimaryKey()!.Properties.Select(k => k.GetGetter()).ToArray();
+        var properties = type.GetProperties().Select(p => (Property: (IReadOnlyProperty)p, Getter: p.GetGetter())).ToArray();
+        var set = new List<IReadOnlyProperty>(properties.Length);
+        foreach (var entity in entities)
+        {
+            var recordId = key.Length == 1
+                ? Format(key[0].GetClrValueUsingContainingEntity(entity))!
+                : string.Join("/", key.Select(k => Format(k.GetClrValueUsingContainingEntity(entity))));
+            set.Clear();
+            foreach (var (property, getter) in properties)
+            {
+                if (getter.GetClrValueUsingContainingEntity(entity) is not null)
+                {
+                    set.Add(property);
+                }
+            }
+            yield return Collected(audited, entity, recordId, set, scope.Actor);
+        }
+    }
+
+    private static AuditEvent Collected((string Type, Func<object, Guid?> Subject) audited, object entity, string recordId, IEnumerable<IReadOnlyProperty> setProperties, Actor? actor)
+    {
+        var fields = setProperties.Where(p => !Ignored.Contains(p.Name) && !p.IsPrimaryKey()).Select(p => p.Name);
+        return new(AuditOperation.Collection, actor?.UserId, actor?.Name ?? "system", actor?.OrganisationId, actor?.Channel ?? "system",
+            audited.Type, recordId, audited.Subject(entity), Detail: "Fields: " + string.Join(", ", fields));
     }
 
     private static string RecordId(EntityEntry entry)

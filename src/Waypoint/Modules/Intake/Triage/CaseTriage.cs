@@ -20,8 +20,12 @@ public sealed class CaseTriage(AppDbContext db, IOptionsMonitor<TriageOptions> o
 
     /// <summary>
     /// Triage for many cases at once (a feed batch): one query for all their people's crimes, then the rules for each.
+    /// <paramref name="unsaved"/>: new cases of this unit of work that the context does not track (a feed batch's
+    /// bulk insert); they count towards repeat victimisation as the tracked added ones do. <paramref name="newPeople"/>:
+    /// people created in this unit of work, who have no saved cases to look up.
     /// </summary>
-    public async Task<IReadOnlyList<TriageOutcome>> ApplyAsync(IReadOnlyList<VictimCase> cases, Actor actor, CancellationToken ct)
+    public async Task<IReadOnlyList<TriageOutcome>> ApplyAsync(IReadOnlyList<VictimCase> cases, Actor actor, CancellationToken ct,
+        IReadOnlyList<VictimCase>? unsaved = null, IReadOnlySet<Guid>? newPeople = null)
     {
         var o = options.CurrentValue;
         var personIds = cases.Select(c => c.PersonId).Distinct().ToList();
@@ -36,21 +40,23 @@ public sealed class CaseTriage(AppDbContext db, IOptionsMonitor<TriageOptions> o
             }
             set[crime] = reported;
         }
-        foreach (var chunk in personIds.Chunk(500))
+        // One array parameter per chunk (EF.Parameter): one compiled query whatever the count.
+        foreach (var chunk in personIds.Where(id => newPeople?.Contains(id) != true).Chunk(2000))
         {
             var ids = chunk.ToList();
-            foreach (var row in await db.Cases.AsNoTracking().Where(c => ids.Contains(c.PersonId))
+            foreach (var row in await db.Cases.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.PersonId))
                          .Select(c => new { c.PersonId, c.CrimeId, c.Crime.DateReported }).ToListAsync(ct))
             {
                 Add(row.PersonId, row.CrimeId, row.DateReported);
             }
         }
         var wanted = personIds.ToHashSet();
-        foreach (var entry in db.ChangeTracker.Entries<VictimCase>())
+        var added = db.ChangeTracker.Entries<VictimCase>().Where(e => e.State == EntityState.Added).Select(e => e.Entity);
+        foreach (var victimCase in unsaved is null ? added : added.Concat(unsaved))
         {
-            if (entry.State == EntityState.Added && wanted.Contains(entry.Entity.PersonId))
+            if (wanted.Contains(victimCase.PersonId))
             {
-                Add(entry.Entity.PersonId, entry.Entity.CrimeId, entry.Entity.Crime.DateReported);
+                Add(victimCase.PersonId, victimCase.CrimeId, victimCase.Crime.DateReported);
             }
         }
 

@@ -15,7 +15,7 @@ internal sealed class EventRowImporter(AppDbContext db, EventObligations obligat
 {
     public FeedKind Feed => FeedKind.InvestigationEvents;
 
-    public async Task<IReadOnlyList<RowOutcome>> ImportAsync(IReadOnlyList<FeedRow> rows, ImportContext context, CancellationToken ct)
+    public async Task<IReadOnlyList<RowOutcome>> ImportAsync(IReadOnlyList<FeedRow> rows, ImportContext context, ImportBatch batch, CancellationToken ct)
     {
         var today = Platform.Calendar.UkTime.Today(context.Actor.Now);
         var outcomes = new RowOutcome[rows.Count];

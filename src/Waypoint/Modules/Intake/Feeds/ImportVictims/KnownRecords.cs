@@ -4,7 +4,10 @@ using Waypoint.Platform.Database;
 
 namespace Waypoint.Modules.Intake.Feeds.ImportVictims;
 
-/// <summary>The people, crimes and cases a batch refers to, loaded (tracked) in a few queries, plus those the batch creates.</summary>
+/// <summary>
+/// The people, crimes and cases a batch refers to, loaded (tracked) in a few queries, plus those the batch creates.
+/// Each list goes as one array parameter (EF.Parameter), so the query is compiled once, whatever the batch's size.
+/// </summary>
 internal sealed class KnownRecords
 {
     private readonly Dictionary<(Guid, string), Person> _people = [];
@@ -20,11 +23,11 @@ internal sealed class KnownRecords
             var forceId = force.Key;
             var personRefs = force.Select(r => r.PersonReference).Distinct().ToList();
             var crimeRefs = force.Select(r => r.CrimeReference).Distinct().ToList();
-            foreach (var p in await db.People.Where(p => p.ForceOrganisationId == forceId && personRefs.Contains(p.PersonReference!)).ToListAsync(ct))
+            foreach (var p in await db.People.Where(p => p.ForceOrganisationId == forceId && EF.Parameter(personRefs).Contains(p.PersonReference!)).ToListAsync(ct))
             {
                 known._people[(forceId, p.PersonReference!)] = p;
             }
-            foreach (var c in await db.Crimes.Where(c => c.ForceOrganisationId == forceId && crimeRefs.Contains(c.CrimeReference!)).ToListAsync(ct))
+            foreach (var c in await db.Crimes.Where(c => c.ForceOrganisationId == forceId && EF.Parameter(crimeRefs).Contains(c.CrimeReference!)).ToListAsync(ct))
             {
                 known._crimes[(forceId, c.CrimeReference!)] = c;
             }
@@ -34,7 +37,7 @@ internal sealed class KnownRecords
         if (personIds.Count > 0 && crimeIds.Count > 0)
         {
             // Person and Crime are already tracked, so the navigations are fixed up without an Include.
-            foreach (var vc in await db.Cases.Where(c => personIds.Contains(c.PersonId) && crimeIds.Contains(c.CrimeId)).ToListAsync(ct))
+            foreach (var vc in await db.Cases.Where(c => EF.Parameter(personIds).Contains(c.PersonId) && EF.Parameter(crimeIds).Contains(c.CrimeId)).ToListAsync(ct))
             {
                 known._cases[(vc.PersonId, vc.CrimeId)] = vc;
             }
@@ -49,6 +52,9 @@ internal sealed class KnownRecords
     public VictimCase? Case(Guid personId, Guid crimeId) => _cases.GetValueOrDefault((personId, crimeId));
 
     public bool IsNew(Person person) => _newPeople.Contains(person.Id);
+
+    /// <summary>The people this batch creates: they have no saved cases yet.</summary>
+    public IReadOnlySet<Guid> NewPeople => _newPeople;
 
     public void Add(Guid forceId, Person person)
     {

@@ -12,12 +12,13 @@ namespace Waypoint.Modules.Intake.Feeds.ImportVictims;
 /// The victims feed: the key (force, crime reference, person reference) finds or makes the person (one per
 /// person reference within a force), the crime and the case; a known key whose normalised row is unchanged writes
 /// nothing, a changed one updates the details (the audit log keeps each altered field) with a timeline note.
+/// New people, crimes and cases are not tracked: they go into the batch's bulk insert (<see cref="QueueNewRecords"/>).
 /// </summary>
 internal sealed class VictimRowImporter(AppDbContext db, CaseTriage triage) : IFeedRowImporter
 {
     public FeedKind Feed => FeedKind.Victims;
 
-    public async Task<IReadOnlyList<RowOutcome>> ImportAsync(IReadOnlyList<FeedRow> rows, ImportContext context, CancellationToken ct)
+    public async Task<IReadOnlyList<RowOutcome>> ImportAsync(IReadOnlyList<FeedRow> rows, ImportContext context, ImportBatch batch, CancellationToken ct)
     {
         var actor = context.Actor;
         var today = Platform.Calendar.UkTime.Today(actor.Now);
@@ -41,15 +42,40 @@ internal sealed class VictimRowImporter(AppDbContext db, CaseTriage triage) : IF
         var newCasesOfKnownPeople = new HashSet<Guid>();
         foreach (var (index, row) in valid)
         {
-            outcomes[index] = Apply(row, known, touched, newCasesOfKnownPeople, context);
+            outcomes[index] = Apply(row, known, batch, touched, newCasesOfKnownPeople, context);
         }
 
-        await triage.ApplyAsync(touched, actor, ct);
+        await triage.ApplyAsync(touched, actor, ct, unsaved: batch.NewCases, newPeople: known.NewPeople);
         await RetriageOtherCasesAsync(newCasesOfKnownPeople, touched, context, ct);
+        QueueNewRecords(batch, actor);
         return outcomes;
     }
 
-    private RowOutcome Apply(VictimRow r, KnownRecords known, List<VictimCase> touched, HashSet<Guid> newCasesOfKnownPeople, ImportContext context)
+    /// <summary>
+    /// The batch's new cases are triaged: queue what each one brings with it. The first triage note is folded into
+    /// the "Case recorded" line (one timeline row instead of two; the case page shows the reasons from the case).
+    /// Further records that every new case needs (its Victims' Code obligations...) are queued here, with
+    /// <c>batch.Add(...)</c>, and are written in the same bulk insert.
+    /// </summary>
+    private static void QueueNewRecords(ImportBatch batch, Platform.Security.Actor actor)
+    {
+        foreach (var victimCase in batch.NewCases)
+        {
+            if (victimCase.Timeline is [{ Kind: TimelineKind.Recorded } recorded, { Kind: TimelineKind.Triaged } triaged])
+            {
+                batch.Add(new TimelineEntry(victimCase.Id, TimelineKind.Recorded, $"{recorded.Summary}. {triaged.Summary}", actor));
+            }
+            else
+            {
+                foreach (var entry in victimCase.Timeline)
+                {
+                    batch.Add(entry);
+                }
+            }
+        }
+    }
+
+    private RowOutcome Apply(VictimRow r, KnownRecords known, ImportBatch batch, List<VictimCase> touched, HashSet<Guid> newCasesOfKnownPeople, ImportContext context)
     {
         var actor = context.Actor;
         var person = known.Person(r.ForceId, r.PersonReference);
@@ -91,7 +117,7 @@ internal sealed class VictimRowImporter(AppDbContext db, CaseTriage triage) : IF
         if (person is null)
         {
             person = new Person(actor.OrganisationId, r.ForceId, r.PersonReference, r.Person, actor.Now);
-            db.People.Add(person);
+            batch.Add(person);
             known.Add(r.ForceId, person);
         }
         else
@@ -105,7 +131,7 @@ internal sealed class VictimRowImporter(AppDbContext db, CaseTriage triage) : IF
         if (crime is null)
         {
             crime = new Crime(r.ForceId, r.CrimeReference, r.Crime, actor.Now);
-            db.Crimes.Add(crime);
+            batch.Add(crime);
             known.Add(r.ForceId, crime);
         }
         else
@@ -115,7 +141,7 @@ internal sealed class VictimRowImporter(AppDbContext db, CaseTriage triage) : IF
         var victimCase = new VictimCase(actor.OrganisationId, person, crime, r.Role, CaseSource.PoliceFeed, null, actor);
         victimCase.SetReferralConsent(r.Consent ?? ReferralConsent.NotAsked);
         victimCase.MarkFeedRow(r.Hash);
-        db.Cases.Add(victimCase);
+        batch.AddCase(victimCase);
         known.Add(victimCase);
         touched.Add(victimCase);
         return new RowOutcome(RowOutcomeKind.Created, [], r.ForceCode, r.CrimeReference, $"case {victimCase.Id} created");
@@ -131,7 +157,7 @@ internal sealed class VictimRowImporter(AppDbContext db, CaseTriage triage) : IF
         var ids = personIds.ToList();
         var done = touched.Select(t => t.Id).ToHashSet();
         var others = await db.Cases.Include(c => c.Person).Include(c => c.Crime)
-            .Where(c => ids.Contains(c.PersonId) && c.Status != CaseStatus.Closed)
+            .Where(c => EF.Parameter(ids).Contains(c.PersonId) && c.Status != CaseStatus.Closed)
             .ToListAsync(ct);
         await triage.ApplyAsync(others.Where(o => !done.Contains(o.Id)).ToList(), context.Actor, ct);
     }

@@ -16,7 +16,7 @@ namespace Waypoint.Modules.Intake.Feeds.Imports;
 /// </summary>
 internal sealed class FeedImporter(AppDbContext db, FeedLocks locks, IEnumerable<IFeedRowImporter> importers, WaitingEvents waiting, Platform.Auditing.AuditScope audit)
 {
-    public const int BatchSize = 500;
+    public const int BatchSize = 2000;
 
     /// <summary>Imports <paramref name="content"/> as <paramref name="feed"/>; Rejected (nothing imported) when the file as a whole is unusable.</summary>
     public async Task<Result<ImportResult>> ImportAsync(FeedKind feed, FeedFormat format, Stream content, ImportSource source, string? fileName, Actor actor, CancellationToken ct)
@@ -102,8 +102,10 @@ internal sealed class FeedImporter(AppDbContext db, FeedLocks locks, IEnumerable
     }
 
     /// <summary>
-    /// One batch, one save. Should another import (of another organisation) have created one of the same records
-    /// first, the unique index refuses the save: forget the batch and run it again, which now finds the records.
+    /// One batch, one save: its new records (and quarantined rows) by the bulk insert, changes to known records by the
+    /// change tracker, in one transaction with their audit entries. Should another import (of another organisation)
+    /// have created one of the same records first, the unique index refuses the save: forget the batch and run it
+    /// again, which now finds the records.
     /// </summary>
     private async Task RunBatchAsync(IFeedRowImporter importer, ImportRecord record, List<FeedRow> rows, ImportContext context, int[] counts, List<QuarantinedRowResult> quarantine, CancellationToken ct)
     {
@@ -113,19 +115,20 @@ internal sealed class FeedImporter(AppDbContext db, FeedLocks locks, IEnumerable
         }
         for (var attempt = 1; ; attempt++)
         {
-            var outcomes = await importer.ImportAsync(rows, context, ct);
+            var batch = new ImportBatch();
+            var outcomes = await importer.ImportAsync(rows, context, batch, ct);
             for (var i = 0; i < rows.Count; i++)
             {
                 if (outcomes[i].Failed)
                 {
-                    db.QuarantinedRows.Add(NewQuarantinedRow(record, rows[i], outcomes[i], context.Actor.Now));
+                    batch.Add(NewQuarantinedRow(record, rows[i], outcomes[i], context.Actor.Now));
                 }
             }
             // Detection stays off, for building and saving alike: AppDbContext.SaveChanges runs one DetectChanges
             // itself (for the audit), so EF need not run a second.
             try
             {
-                await db.SaveChangesAsync(ct);
+                await db.SaveChangesAsync(batch.New, ct);
             }
             catch (DbUpdateException e) when (FeedLocks.IsUniqueViolation(e) && attempt < 3)
             {

@@ -29,12 +29,14 @@ public sealed record RowOutcome(RowOutcomeKind Kind, IReadOnlyList<string> Reaso
 internal sealed record ImportContext(Actor Actor, Guid ImportId, ForceDirectory Forces);
 
 /// <summary>
-/// Imports a batch of rows of one feed into the tracked context without saving: the caller saves once per batch
-/// and quarantines the failed rows. Rows are processed in order, so a key repeated in a batch sees the earlier row.
+/// Imports a batch of rows of one feed without saving: new records go into <c>batch</c> (the bulk insert), changes
+/// to existing ones into the tracked context; the caller saves both once per batch
+/// (<c>db.SaveChangesAsync(batch.New)</c>) and quarantines the failed rows. Rows are processed in order, so a key
+/// repeated in a batch sees the earlier row.
 /// </summary>
 internal interface IFeedRowImporter
 {
     FeedKind Feed { get; }
 
-    Task<IReadOnlyList<RowOutcome>> ImportAsync(IReadOnlyList<FeedRow> rows, ImportContext context, CancellationToken ct);
+    Task<IReadOnlyList<RowOutcome>> ImportAsync(IReadOnlyList<FeedRow> rows, ImportContext context, ImportBatch batch, CancellationToken ct);
 }

@@ -44,7 +44,8 @@ internal sealed class ReprocessQuarantinedRowHandler(AppDbContext db, AuditScope
         var corrected = FeedRow.FromRawJson(row.RowNumber, row.RawContent, correctedFields);
         var raw = FeedImporter.Cap(corrected.ToRawJson(), 16000);
         var forces = await ForceDirectory.LoadAsync(db, actor.OrganisationId, actor.GrantedForceIds, ct);
-        var outcome = (await importers.Single(i => i.Feed == row.Feed).ImportAsync([corrected], new ImportContext(actor, row.ImportId, forces), ct))[0];
+        var batch = new ImportBatch();
+        var outcome = (await importers.Single(i => i.Feed == row.Feed).ImportAsync([corrected], new ImportContext(actor, row.ImportId, forces), batch, ct))[0];
 
         var before = FeedRow.FromRawJson(0, row.RawContent).Fields;
         var fields = corrected.Fields.Keys.Where(k => !Equals(before.GetValueOrDefault(k), corrected.Fields[k]));
@@ -64,7 +65,7 @@ internal sealed class ReprocessQuarantinedRowHandler(AppDbContext db, AuditScope
         }
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(batch.New, ct);
         }
         catch (DbUpdateException e) when (FeedLocks.IsUniqueViolation(e))
         {

@@ -38,6 +38,7 @@ internal sealed class WaitingEvents(AppDbContext db, EventRowImporter events, Ti
                 return;
             }
             var now = clock.GetUtcNow().UtcDateTime;
+            var batch = new ImportBatch();
             foreach (var group in ready.GroupBy(q => (q.OrganisationId, q.ImportId)))
             {
                 var orgId = group.Key.OrganisationId;
@@ -48,7 +49,7 @@ internal sealed class WaitingEvents(AppDbContext db, EventRowImporter events, Ti
                 }
                 var actor = Actor.System(orgId, now, "Police feed");
                 var rows = group.ToList();
-                var outcomes = await events.ImportAsync([.. rows.Select(q => FeedRow.FromRawJson(q.RowNumber, q.RawContent))], new ImportContext(actor, group.Key.ImportId, forces), ct);
+                var outcomes = await events.ImportAsync([.. rows.Select(q => FeedRow.FromRawJson(q.RowNumber, q.RawContent))], new ImportContext(actor, group.Key.ImportId, forces), batch, ct);
                 for (var i = 0; i < rows.Count; i++)
                 {
                     var outcome = outcomes[i];
@@ -63,7 +64,7 @@ internal sealed class WaitingEvents(AppDbContext db, EventRowImporter events, Ti
                     }
                 }
             }
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(batch.New, ct);
             db.ChangeTracker.Clear();
         }
     }
