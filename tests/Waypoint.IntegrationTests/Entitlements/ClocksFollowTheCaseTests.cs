@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.IntegrationTests.Infrastructure;
+using Waypoint.IntegrationTests.Intake.Feeds;
 using Waypoint.IntegrationTests.Intake.Referrals;
 using Waypoint.Modules.Administration.Domain;
 using Waypoint.Modules.Entitlements.Domain;
@@ -111,5 +112,35 @@ public sealed class ClocksFollowTheCaseTests(WaypointApp app) : IClassFixture<Wa
             Assert.Equal(3, obligations.Count);
             Assert.All(obligations, o => Assert.Equal((team.Id, officer.Id), (o.OwnerTeamId!.Value, o.OwnerUserId!.Value)));
         }
+    }
+
+    [Fact]
+    public async Task The_victims_feed_starts_each_new_cases_clocks_once_and_an_update_that_makes_rights_enhanced_brings_open_due_dates_forward()
+    {
+        var sender = await FeedSender.ForNewForceAsync(app);
+        var crime = FeedSender.NewRef("CR");
+        var person = FeedSender.NewRef("P");
+        var row = sender.Victim(crime, person, ("date_reported", "2026-03-02"));
+
+        var first = await sender.VictimsAsync(row);
+        var again = await sender.VictimsAsync(row);
+        Assert.Equal((1, 1), (first.Created, again.Unchanged));
+        var caseId = await app.Data.QueryAsync(db => db.Cases.Where(c => c.Crime.CrimeReference == crime).Select(c => c.Id).SingleAsync());
+        var obligations = await ObligationsAsync(caseId);
+        Assert.Equal(["R3-ACK", "R4-NA", "R4-REF"], obligations.Select(o => o.Rule));
+        Assert.Equal(new DateOnly(2026, 3, 9), obligations.Single(o => o.Rule == "R3-ACK").DueOn);
+
+        // An arrest on Thursday 5 March 2026: 5 working days for standard rights (Thursday 12 March)...
+        Assert.Equal(0, (await sender.EventsAsync(sender.Event(crime, "EV1"))).Quarantined);
+        Assert.Equal(new DateOnly(2026, 3, 12), (await ObligationsAsync(caseId)).Single(o => o.Rule == "R6-ARR").DueOn);
+
+        // ...then the feed says the offence is domestic abuse: enhanced rights, 1 working day (Friday 6 March).
+        var updated = await sender.VictimsAsync(sender.Victim(crime, person, ("date_reported", "2026-03-02"), ("offence_flags", "domestic_abuse")));
+        Assert.Equal(1, updated.Updated);
+        var arrest = (await ObligationsAsync(caseId)).Single(o => o.Rule == "R6-ARR");
+        Assert.Equal((new DateOnly(2026, 3, 6), true), (arrest.DueOn, arrest.Enhanced));
+        var timeline = await app.Data.QueryAsync(db => db.TimelineEntries.Where(t => t.CaseId == caseId).Select(t => t.Summary).ToListAsync());
+        Assert.Contains(timeline, t => t.Contains("R6-ARR now due 6 Mar 2026 (was 12 Mar 2026)", StringComparison.Ordinal));
+        Assert.Equal(4, (await ObligationsAsync(caseId)).Count); // re-sending the file started nothing new
     }
 }

@@ -56,7 +56,7 @@ public sealed class EscalationTests(WorklistApp app) : IClassFixture<WorklistApp
         Assert.Null(escalation.ClosedAt);
         Assert.NotNull(await app.Data.QueryAsync(db => db.Obligations.Where(o => o.Id == obligation).Select(o => o.EscalatedAt).SingleAsync()));
         Assert.Empty(await EscalationsOfAsync(notYet));
-        Assert.Equal(1, await app.Data.AuditCountAsync(Platform.Auditing.AuditOperation.Alteration, "Obligation", obligation));
+        Assert.Equal(1, await app.Data.AuditCountAsync(Waypoint.Platform.Auditing.AuditOperation.Alteration, "Obligation", obligation));
 
         Assert.Equal(new EscalationRun(0, 0), await RunAsync(force.Id, now.AddMinutes(15)));
         // The next day the other one is overdue too: it is raised, the first is not raised again.

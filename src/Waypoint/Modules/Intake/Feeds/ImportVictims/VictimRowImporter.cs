@@ -1,3 +1,6 @@
+using Waypoint.Modules.Entitlements.Clocks;
+using Waypoint.Modules.Entitlements.Domain;
+using Waypoint.Platform.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Modules.Cases.Domain;
 using Waypoint.Modules.Intake.Domain;
@@ -14,7 +17,7 @@ namespace Waypoint.Modules.Intake.Feeds.ImportVictims;
 /// nothing, a changed one updates the details (the audit log keeps each altered field) with a timeline note.
 /// New people, crimes and cases are not tracked: they go into the batch's bulk insert (<see cref="QueueNewRecords"/>).
 /// </summary>
-internal sealed class VictimRowImporter(AppDbContext db, CaseTriage triage) : IFeedRowImporter
+internal sealed class VictimRowImporter(AppDbContext db, CaseTriage triage, CodeClocks clocks, WorkingDays workingDays) : IFeedRowImporter
 {
     public FeedKind Feed => FeedKind.Victims;
 
@@ -45,9 +48,16 @@ internal sealed class VictimRowImporter(AppDbContext db, CaseTriage triage) : IF
             outcomes[index] = Apply(row, known, batch, touched, newCasesOfKnownPeople, context);
         }
 
+        var newCases = batch.NewCases.Select(c => c.Id).ToHashSet();
+        var levelsBefore = touched.Where(c => !newCases.Contains(c.Id)).ToDictionary(c => c.Id, c => c.EntitlementLevel);
         await triage.ApplyAsync(touched, actor, ct, unsaved: batch.NewCases, newPeople: known.NewPeople);
-        await RetriageOtherCasesAsync(newCasesOfKnownPeople, touched, context, ct);
-        QueueNewRecords(batch, actor);
+        var retriaged = await RetriageOtherCasesAsync(newCasesOfKnownPeople, touched, context, levelsBefore, ct);
+        // Re-assessment: a case whose level changed gets its open clocks' due dates recalculated (and says so).
+        var levelChanged = touched.Concat(retriaged).Where(c => levelsBefore.TryGetValue(c.Id, out var level) && level != c.EntitlementLevel).ToList();
+        await clocks.ReassessAsync(levelChanged, actor, ct);
+        var targets = await clocks.TargetsAsync(actor.OrganisationId, ct);
+        var calendar = await workingDays.CalendarAsync(ct);
+        QueueNewRecords(batch, targets, calendar, actor);
         return outcomes;
     }
 
@@ -57,10 +67,12 @@ internal sealed class VictimRowImporter(AppDbContext db, CaseTriage triage) : IF
     /// Further records that every new case needs (its Victims' Code obligations...) are queued here, with
     /// <c>batch.Add(...)</c>, and are written in the same bulk insert.
     /// </summary>
-    private static void QueueNewRecords(ImportBatch batch, Platform.Security.Actor actor)
+    private static void QueueNewRecords(ImportBatch batch, IReadOnlyDictionary<string, RuleTarget> targets, WorkingDayCalendar calendar, Platform.Security.Actor actor)
     {
         foreach (var victimCase in batch.NewCases)
         {
+            // Its Victims' Code clocks (R3-ACK, R4-REF, R4-NA) from the report date, as every other way in does.
+            batch.New.AddRange(CodeClocks.ForNewCase(victimCase, targets, calendar, actor.Now));
             if (victimCase.Timeline is [{ Kind: TimelineKind.Recorded } recorded, { Kind: TimelineKind.Triaged } triaged])
             {
                 batch.Add(new TimelineEntry(victimCase.Id, TimelineKind.Recorded, $"{recorded.Summary}. {triaged.Summary}", actor));
@@ -148,17 +160,23 @@ internal sealed class VictimRowImporter(AppDbContext db, CaseTriage triage) : IF
     }
 
     /// <summary>A new crime for a known person can make them a repeat victim: their other cases are triaged again.</summary>
-    private async Task RetriageOtherCasesAsync(HashSet<Guid> personIds, List<VictimCase> touched, ImportContext context, CancellationToken ct)
+    private async Task<IReadOnlyList<VictimCase>> RetriageOtherCasesAsync(HashSet<Guid> personIds, List<VictimCase> touched, ImportContext context, Dictionary<Guid, EntitlementLevel> levelsBefore, CancellationToken ct)
     {
         if (personIds.Count == 0)
         {
-            return;
+            return [];
         }
         var ids = personIds.ToList();
         var done = touched.Select(t => t.Id).ToHashSet();
         var others = await db.Cases.Include(c => c.Person).Include(c => c.Crime)
             .Where(c => EF.Parameter(ids).Contains(c.PersonId) && c.Status != CaseStatus.Closed)
             .ToListAsync(ct);
-        await triage.ApplyAsync(others.Where(o => !done.Contains(o.Id)).ToList(), context.Actor, ct);
+        var retriage = others.Where(o => !done.Contains(o.Id)).ToList();
+        foreach (var other in retriage)
+        {
+            levelsBefore[other.Id] = other.EntitlementLevel;
+        }
+        await triage.ApplyAsync(retriage, context.Actor, ct);
+        return retriage;
     }
 }
