@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Waypoint.Modules.Account;
 using Waypoint.Modules.Administration;
 using Waypoint.Modules.Cases;
+using Waypoint.Modules.Care;
 using Waypoint.Modules.Entitlements;
 using Waypoint.Modules.Intake;
 using Waypoint.Modules.Oversight;
@@ -57,6 +58,7 @@ public static class Composition
         builder.Services.AddIntake(builder.Configuration);
         builder.Services.AddOversight();
         builder.Services.AddEntitlements();
+        builder.Services.AddCare(builder.Configuration);
 
         return builder;
     }
