@@ -83,6 +83,8 @@ internal sealed class VictimCaseConfiguration : IEntityTypeConfiguration<VictimC
         b.HasIndex(c => new { c.TeamId, c.Status });
         b.HasIndex(c => c.AllocatedOfficerId);
         b.HasIndex(c => new { c.PersonId, c.CrimeId }).IsUnique();
+        // The few restricted cases, for lists that only need to leave out those the user may not see.
+        b.HasIndex(c => c.Id).HasDatabaseName("IX_cases_restricted").HasFilter("\"Restricted\"");
     }
 }
 

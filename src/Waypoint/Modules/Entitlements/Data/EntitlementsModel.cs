@@ -18,8 +18,9 @@ internal sealed class ObligationConfiguration : IEntityTypeConfiguration<Obligat
         b.Ignore(o => o.IsOpen);
         b.HasIndex(o => new { o.CaseId, o.Rule, o.TriggerId }).IsUnique();
         // Worklists: an officer's and a team's open obligations by due date; the organisation's for the unallocated.
-        b.HasIndex(o => new { o.OwnerUserId, o.Status, o.DueOn });
-        b.HasIndex(o => new { o.OwnerTeamId, o.Status, o.DueOn });
+        // CaseId and OrganisationId last, so counts and pages are read from the index alone.
+        b.HasIndex(o => new { o.OwnerUserId, o.Status, o.DueOn, o.CaseId, o.OrganisationId });
+        b.HasIndex(o => new { o.OwnerTeamId, o.Status, o.DueOn, o.CaseId, o.OrganisationId });
         b.HasIndex(o => new { o.OrganisationId, o.Status, o.DueOn });
         // Compliance: everything due in a period, by rule and status, read from the index alone.
         b.HasIndex(o => new { o.OrganisationId, o.DueOn, o.Rule, o.Status });

@@ -123,9 +123,14 @@ internal sealed class ObligationWorklistHandler(AppDbContext db, AuditScope audi
         {
             obligations = obligations.Where(o => o.DueOn >= start);
         }
+        // The page of obligations first (index order, restricted cases the actor may not see left out), then their
+        // cases' details for just those rows.
+        var pageOfObligations = obligations.OrderBy(o => o.DueOn).ThenBy(o => o.CaseId).ThenBy(o => o.Id)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize);
         var rows = await (
-                from o in obligations
-                join c in db.Cases.AsNoTracking().VisibleTo(actor) on o.CaseId equals c.Id
+                from o in pageOfObligations
+                join c in db.Cases.AsNoTracking() on o.CaseId equals c.Id
                 orderby o.DueOn, o.CaseId, o.Id
                 select new
                 {
@@ -140,8 +145,6 @@ internal sealed class ObligationWorklistHandler(AppDbContext db, AuditScope audi
                     o.DueOn,
                     Officer = db.Users.Where(u => u.Id == o.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 })
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
             .ToListAsync(ct);
 
         var items = rows.Select(r => new WorklistRow(
@@ -169,20 +172,24 @@ internal sealed class ObligationWorklistHandler(AppDbContext db, AuditScope audi
         }
         var today = UkTime.Today(actor.Now);
         var weekEnds = WeekEnds(today);
-        var counts = await (
-                from o in Owned(scope, actor).Where(o => o.DueOn <= weekEnds)
-                join c in db.Cases.AsNoTracking().VisibleTo(actor) on o.CaseId equals c.Id
-                select o.DueOn)
+        var counts = await Owned(scope, actor).Where(o => o.DueOn <= weekEnds)
+            .Select(o => o.DueOn)
             .GroupBy(_ => 1)
             .Select(g => new WorklistCounts(g.Count(d => d < today), g.Count(d => d == today), g.Count(d => d >= today)))
             .FirstOrDefaultAsync(ct);
         return counts ?? WorklistCounts.None;
     }
 
-    /// <summary>Open obligations of the scope, on the column the index leads with.</summary>
+    /// <summary>
+    /// Open obligations of the scope, on the column the index leads with. An owner scope already stands inside the
+    /// actor's organisation and teams (the owner is the case's team and officer, kept in step with allocation), so of
+    /// the visibility rule only restricted cases are left to take out.
+    /// </summary>
     private IQueryable<Obligation> Owned(WorklistScope scope, Actor actor)
     {
-        var open = db.Obligations.AsNoTracking();
+        var hidden = db.Cases.AsNoTracking().HiddenRestricted(actor);
+        var ownOrg = actor.OrganisationId;
+        var open = db.Obligations.AsNoTracking().Where(o => o.OrganisationId == ownOrg && !hidden.Any(c => c.Id == o.CaseId));
         switch (scope)
         {
             case WorklistScope.Mine:

@@ -1069,6 +1069,10 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("CrimeId");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_cases_restricted")
+                        .HasFilter("\"Restricted\"");
+
                     b.HasIndex("OrganisationId", "CreatedAt");
 
                     b.HasIndex("OrganisationId", "Status");
@@ -1283,11 +1287,11 @@ namespace Waypoint.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("OrganisationId", "Status", "DueOn");
 
-                    b.HasIndex("OwnerTeamId", "Status", "DueOn");
-
-                    b.HasIndex("OwnerUserId", "Status", "DueOn");
-
                     b.HasIndex("OrganisationId", "DueOn", "Rule", "Status");
+
+                    b.HasIndex("OwnerTeamId", "Status", "DueOn", "CaseId", "OrganisationId");
+
+                    b.HasIndex("OwnerUserId", "Status", "DueOn", "CaseId", "OrganisationId");
 
                     b.ToTable("obligations", (string)null);
                 });

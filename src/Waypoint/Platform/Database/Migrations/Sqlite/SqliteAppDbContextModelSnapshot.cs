@@ -1058,6 +1058,10 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("CrimeId");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_cases_restricted")
+                        .HasFilter("\"Restricted\"");
+
                     b.HasIndex("OrganisationId", "CreatedAt");
 
                     b.HasIndex("OrganisationId", "Status");
@@ -1272,11 +1276,11 @@ namespace Waypoint.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId", "Status", "DueOn");
 
-                    b.HasIndex("OwnerTeamId", "Status", "DueOn");
-
-                    b.HasIndex("OwnerUserId", "Status", "DueOn");
-
                     b.HasIndex("OrganisationId", "DueOn", "Rule", "Status");
+
+                    b.HasIndex("OwnerTeamId", "Status", "DueOn", "CaseId", "OrganisationId");
+
+                    b.HasIndex("OwnerUserId", "Status", "DueOn", "CaseId", "OrganisationId");
 
                     b.ToTable("obligations", (string)null);
                 });
