@@ -7,7 +7,7 @@ namespace Waypoint.Benchmarks;
 /// <summary>
 /// The fastest the database can take the same rows, for comparison with the real import in the same run: the file is
 /// parsed by the same CSV reader as the import (the caller hands its rows in) and every field written to a plain table with no keys, no validation, no matching,
-/// no audit. SQLite: a prepared INSERT loop in one transaction. PostgreSQL: binary COPY.
+/// no audit. SQLite: a prepared INSERT loop in one transaction, with the app's connection pragmas. PostgreSQL: binary COPY.
 /// </summary>
 public static class RawCeiling
 {
@@ -17,6 +17,8 @@ public static class RawCeiling
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
+        // The app's pragmas (WAL, synchronous=NORMAL, 32 MB page cache: ADR 0007), so the comparison is like for like.
+        Waypoint.Platform.Database.SqlitePragmas.Apply(connection);
         using (var create = connection.CreateCommand())
         {
             create.CommandText = $"DROP TABLE IF EXISTS {Table}; CREATE TABLE {Table} ({string.Join(", ", VictimFeedGenerator.Columns.Select(c => c + " TEXT"))})";

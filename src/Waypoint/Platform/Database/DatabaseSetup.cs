@@ -30,7 +30,7 @@ public static class DatabaseSetup
         if (provider == DatabaseProvider.Sqlite)
         {
             var cs = SqliteConnectionString(connection ?? DefaultSqlite, contentRoot);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs).AddInterceptors(SqlitePragmas.Instance));
         }
         else
         {
@@ -56,6 +56,51 @@ public static class DatabaseSetup
         builder.ForeignKeys = true;
         builder.DefaultTimeout = 30;
         return builder.ToString();
+    }
+}
+
+/// <summary>
+/// The pragmas every SQLite connection of the app runs with (ADR 0007): write-ahead logging with
+/// <c>synchronous=NORMAL</c> (a commit appends to the WAL without an fsync; the WAL is synced at checkpoints, so a
+/// power cut may lose the last commits but never corrupts the file), and a page cache of 32 MB instead of 2 MB so
+/// that a feed batch's index inserts do not spill dirty pages mid-transaction. <c>journal_mode</c> is stored in the
+/// file (set once per data source per process); the other two last as long as the connection.
+/// </summary>
+public sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    /// <summary>Run on every connection as it opens.</summary>
+    public const string PerConnection = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Wal = new(StringComparer.Ordinal);
+
+    private SqlitePragmas()
+    {
+    }
+
+    /// <summary>Puts the database in WAL mode (once per file per process) and sets the per-connection pragmas.</summary>
+    public static void Apply(System.Data.Common.DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        var file = connection.DataSource;
+        var memory = string.IsNullOrEmpty(file) || file == ":memory:" || connection.ConnectionString.Contains("Mode=Memory", StringComparison.OrdinalIgnoreCase);
+        command.CommandText = memory || Wal.ContainsKey(file) ? PerConnection : "PRAGMA journal_mode = WAL; " + PerConnection;
+        command.ExecuteNonQuery();
+        if (!memory)
+        {
+            Wal.TryAdd(file, true);
+        }
+    }
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) =>
+        Apply(connection);
+
+    public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        // SQLite has no real async I/O: the synchronous call is what the async one would do.
+        Apply(connection);
+        return Task.CompletedTask;
     }
 }
 

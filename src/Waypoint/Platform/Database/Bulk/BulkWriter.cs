@@ -20,12 +20,6 @@ namespace Waypoint.Platform.Database.Bulk;
 /// </summary>
 internal static class BulkWriter
 {
-    // Rows per prepared SQLite statement (multi-row VALUES when above 1; SQLite binds at most 32,766 parameters).
-    // Microsoft.Data.Sqlite binds each parameter by name (a linear search in SQLite), so a long multi-row statement
-    // costs more per row, not less: on the 20,000-row import, 1 row per statement used less CPU than 8 or 30.
-    private const int SqliteRowsPerStatement = 1;
-    private const int SqliteMaxParameters = 32_766;
-
     private static readonly ConcurrentDictionary<IEntityType, BulkTable> Tables = new();
 
     public static async Task InsertAsync(AppDbContext db, Type clrType, IReadOnlyList<object> entities, CancellationToken ct)
@@ -59,10 +53,21 @@ internal static class BulkWriter
     public static Task InsertAsync<T>(AppDbContext db, IReadOnlyList<T> entities, CancellationToken ct) where T : class =>
         InsertAsync(db, typeof(T), entities.Cast<object>().ToList(), ct);
 
-    private static async Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, BulkTable table, IReadOnlyList<object> entities, CancellationToken ct)
+    private static Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, BulkTable table, IReadOnlyList<object> entities, CancellationToken ct)
+    {
+        if (table.SqliteBinders is { } binders && connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            SqliteRaw.Insert(sqlite, table, binders, entities, ct);
+            return Task.CompletedTask;
+        }
+        return InsertRowsByNameAsync(connection, transaction, table, entities, ct);
+    }
+
+    /// <summary>The general path, through Microsoft.Data.Sqlite's parameters (a column of a type the raw binder does not know).</summary>
+    private static async Task InsertRowsByNameAsync(DbConnection connection, DbTransaction transaction, BulkTable table, IReadOnlyList<object> entities, CancellationToken ct)
     {
         var columns = table.Columns;
-        var perStatement = Math.Clamp(SqliteMaxParameters / columns.Length, 1, SqliteRowsPerStatement);
+        const int perStatement = 1;
         DbCommand? full = null;
         try
         {
@@ -142,12 +147,15 @@ internal static class BulkWriter
     }
 
     /// <summary>One entity type's table and columns, read once from the model.</summary>
-    private sealed class BulkTable
+    internal sealed class BulkTable
     {
         public required string Name { get; init; }
         public required string InsertInto { get; init; }
         public required string CopyFrom { get; init; }
         public required BulkColumn[] Columns { get; init; }
+
+        /// <summary>How each column binds on SQLite's raw API, by position; null when a column's type is not one it knows.</summary>
+        public SqliteRaw.Binder[]? SqliteBinders { get; init; }
 
         public static BulkTable For(IEntityType type, ISqlGenerationHelper sql)
         {
@@ -186,6 +194,7 @@ internal static class BulkWriter
                 InsertInto = $"INSERT INTO {table} ({list})",
                 CopyFrom = $"COPY {table} ({list})",
                 Columns = [.. columns],
+                SqliteBinders = SqliteRaw.BindersFor(columns),
             };
         }
 
@@ -193,5 +202,5 @@ internal static class BulkWriter
     }
 
     /// <summary>A column, its provider type mapping, and its value as the database stores it (read through the property's converter).</summary>
-    private sealed record BulkColumn(string Name, RelationalTypeMapping Mapping, bool Nullable, string DataTypeName, Func<object, object?> ProviderValue);
+    internal sealed record BulkColumn(string Name, RelationalTypeMapping Mapping, bool Nullable, string DataTypeName, Func<object, object?> ProviderValue);
 }
