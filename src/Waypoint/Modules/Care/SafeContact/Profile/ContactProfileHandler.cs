@@ -225,6 +225,7 @@ internal sealed class ContactProfileHandler(AppDbContext db, AuditScope audit)
         p.Touch(actor);
         if (!found.Saved)
         {
+            p.FirstSaved();
             db.ContactProfiles.Add(p);
         }
         var victimCase = await db.Cases.SingleAsync(c => c.Id == caseId, ct);
