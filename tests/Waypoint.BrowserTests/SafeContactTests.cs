@@ -45,7 +45,7 @@ public sealed class SafeContactTests(WaypointServer server) : BrowserTest(server
             await items.Nth(i).CheckAsync();
         }
         await Page.GetByRole(AriaRole.Button, new() { Name = "Complete protocol" }).ClickAsync();
-        await Expect(Page.GetByText("Contact protocol completed")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Contact protocol completed", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("protocols")).ToContainTextAsync("Completed");
 
         await Page.GetByTestId("record-contact-link").ClickAsync();
