@@ -70,6 +70,12 @@ public sealed class ContactProfile
     public IReadOnlySet<ContactChannel> Channels =>
         AllowedChannels.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ContactChannel>).ToHashSet();
 
+    /// <summary>
+    /// A profile saved for the first time starts at version 1, so that an editor still holding the unsaved seeded
+    /// profile (version 0) cannot overwrite it.
+    /// </summary>
+    public void FirstSaved() => Version = Math.Max(Version, 1);
+
     public void Touch(Actor actor)
     {
         UpdatedAt = actor.Now;

@@ -48,6 +48,30 @@ internal sealed class RecordActionHandler(AppDbContext db, CodeClocks clocks, Au
         {
             return Fail.Forbidden;
         }
+        var staged = await StageAsync(victimCase, r, null, actor, ct);
+        if (!staged.Succeeded)
+        {
+            return staged;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Fail.Conflict;
+        }
+        return staged;
+    }
+
+    /// <summary>
+    /// Checks the action and the obligations it meets and adds them (with timeline lines and audit entries) to the
+    /// unit of work without saving, so that care work (a contact, a message, a referral) records its own row and
+    /// the action in one save. <paramref name="sourceId"/> is that row's id. Nothing is added when it is refused.
+    /// </summary>
+    internal async Task<Result<RecordedAction>> StageAsync(VictimCase victimCase, RecordActionRequest r, Guid? sourceId, Actor actor, CancellationToken ct)
+    {
+        var caseId = victimCase.Id;
         var errors = new ValidationErrors();
         if (r.Kind is not { } kind || !Enum.IsDefined(kind))
         {
@@ -59,7 +83,7 @@ internal sealed class RecordActionHandler(AppDbContext db, CodeClocks clocks, Au
             errors.Add("OccurredOn", "Enter the date it happened");
         }
         var occurredAt = r.OccurredAt?.UtcDateTime ?? actor.Now;
-        var recorded = CaseAction.Record(victimCase.OrganisationId, caseId, kind, occurredAt, r.Summary, actor);
+        var recorded = CaseAction.Record(victimCase.OrganisationId, caseId, kind, occurredAt, r.Summary, actor, sourceId);
         foreach (var (field, messages) in recorded.Errors)
         {
             if (field != "OccurredOn" || r.OccurredAt is not null)
@@ -131,14 +155,6 @@ internal sealed class RecordActionHandler(AppDbContext db, CodeClocks clocks, Au
             }
         }
         await EscalationsClosedAsync(obligations.Select(o => o.Id).ToList(), actor, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Fail.Conflict;
-        }
         return Result<RecordedAction>.Ok(new RecordedAction(action.Id, caseId, kind, action.OccurredAt, met, started));
     }
 
