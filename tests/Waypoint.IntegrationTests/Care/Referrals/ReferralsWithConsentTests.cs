@@ -248,8 +248,10 @@ public sealed class ReferralsWithConsentTests(WaypointApp app) : IClassFixture<W
         var officerClient = await app.SignedInAsync(officer);
         var adminPage = await officerClient.GetAsync("/admin/services");
         Assert.NotEqual(HttpStatusCode.OK, adminPage.StatusCode);
-        var refused = await Forms.PostAsync(officerClient, "/admin/services/new", "service", new() { ["Input.Name"] = "Sneaky", ["Input.ServiceType"] = "X" });
-        Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await officerClient.GetAsync("/admin/services/new")).StatusCode);
+        var api = app.Api(await app.Data.TokenAsync(force, admin, Permissions.CasesRead, Permissions.CasesWrite));
+        var refused = await api.PostAsJsonAsync("/api/v1/admin/services", new { name = "Sneaky", serviceType = "X" });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.False(await app.Data.QueryAsync(db => db.SupportServices.AnyAsync(s => s.Name == "Sneaky")));
         var directory = await officerClient.GetStringAsync("/services?q=housing");
         Assert.Contains("No services found", directory, StringComparison.Ordinal);

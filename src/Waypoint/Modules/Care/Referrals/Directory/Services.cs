@@ -42,7 +42,7 @@ internal sealed class ServicesHandler(AppDbContext db, AuditScope audit)
         {
             return Fail.Forbidden;
         }
-        var rows = await Query(actor).Where(s => includeWithdrawn || s.Active).ToListAsync(ct);
+        var rows = await Query(actor, null, includeWithdrawn).ToListAsync(ct);
         var term = search?.Trim();
         if (!string.IsNullOrEmpty(term))
         {
@@ -57,7 +57,7 @@ internal sealed class ServicesHandler(AppDbContext db, AuditScope audit)
         {
             return Fail.Forbidden;
         }
-        var row = await Query(actor).SingleOrDefaultAsync(s => s.Id == id, ct);
+        var row = await Query(actor, id, true).SingleOrDefaultAsync(ct);
         return row is null ? Fail.NotFound : Result<ServiceRow>.Ok(row);
     }
 
@@ -136,10 +136,19 @@ internal sealed class ServicesHandler(AppDbContext db, AuditScope audit)
         return await SaveAsync(new SavedService(service.Id, service.Name), ct);
     }
 
-    private IQueryable<ServiceRow> Query(Actor actor)
+    private IQueryable<ServiceRow> Query(Actor actor, Guid? id, bool includeWithdrawn)
     {
         var orgId = actor.OrganisationId;
-        return db.SupportServices.AsNoTracking().Where(s => s.OrganisationId == orgId)
+        var services = db.SupportServices.AsNoTracking().Where(s => s.OrganisationId == orgId);
+        if (id is { } only)
+        {
+            services = services.Where(s => s.Id == only);
+        }
+        if (!includeWithdrawn)
+        {
+            services = services.Where(s => s.Active);
+        }
+        return services
             .Select(s => new ServiceRow(s.Id, s.Name, s.ServiceType, s.Area, s.Eligibility, s.HowToRefer, s.ReferralEmail, s.Phone, s.Commissioned, s.Active, s.Version));
     }
 

@@ -202,7 +202,7 @@ internal sealed class MakeReferralHandler(AppDbContext db, RecordActionHandler a
         {
             return null;
         }
-        return await Query(caseId).OrderByDescending(x => x.SentOn).ThenByDescending(x => x.Id).ToListAsync(ct);
+        return await Query(caseId, null).ToListAsync(ct);
     }
 
     public async Task<ReferralResponse?> GetAsync(Guid caseId, Guid referralId, Actor actor, CancellationToken ct)
@@ -211,13 +211,14 @@ internal sealed class MakeReferralHandler(AppDbContext db, RecordActionHandler a
         {
             return null;
         }
-        return await Query(caseId).SingleOrDefaultAsync(x => x.Id == referralId, ct);
+        return await Query(caseId, referralId).SingleOrDefaultAsync(ct);
     }
 
-    private IQueryable<ReferralResponse> Query(Guid caseId) =>
+    private IQueryable<ReferralResponse> Query(Guid caseId, Guid? referralId) =>
         from x in db.ServiceReferrals.AsNoTracking()
         join s in db.SupportServices on x.ServiceId equals s.Id
-        where x.CaseId == caseId
+        where x.CaseId == caseId && (referralId == null || x.Id == referralId)
+        orderby x.CreatedAt descending
         select new ReferralResponse(x.Id, x.CaseId, x.ServiceId, s.Name, x.ConsentId, x.SafeguardingOverrideReason, x.SentOn, x.Note,
             x.Status, x.StatusChangedAt, x.Outcome, x.ActionId, x.ByName, x.Version);
 }
