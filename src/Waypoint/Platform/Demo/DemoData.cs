@@ -84,6 +84,7 @@ internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, Audi
                 teams[(code, teamName)] = team;
                 db.Teams.Add(team);
             }
+            AddDemoServices(org, now);
         }
         orgs["NS"].SetTeamScoped(false);
         audit.Actor = Actor.System(orgs["NS"].Id, now, "demo seed");
@@ -121,6 +122,33 @@ internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, Audi
             [userIds["vco.ns"], userIds["vco2.ns"]], userIds["tl.ns"], 220, now, ct);
         await SeedCasesAsync(faker, orgs["WM"], WestmarchTowns, "WM",
             [teams[("WM", "Victim Care")]], [userIds["vco.wm"]], userIds["tl.wm"], 120, now, ct);
+    }
+
+    /// <summary>A handful of services in each organisation's directory, for consent, referrals and signposting.</summary>
+    private void AddDemoServices(Organisation org, DateTime now)
+    {
+        (string Name, string Type, string HowToRefer, bool Commissioned)[] services =
+        [
+            ("Independent Domestic Violence Advisers", "IDVA", "Email the referral form; urgent cases by phone", true),
+            ("Sexual Violence Advisers (ISVA)", "ISVA", "Email the referral form with the victim's consent", true),
+            ("Counselling and Wellbeing Service", "Counselling", "Email the referral; the service calls the victim within 5 working days", true),
+            ("Restorative Justice Hub", "Restorative Justice", "Email the RJ referral form", true),
+            ("Homeless Prevention Team", "Housing", "Phone the duty officer", false),
+        ];
+        foreach (var (name, type, howToRefer, commissioned) in services)
+        {
+            var slug = new string(type.Where(char.IsLetter).ToArray()).ToLowerInvariant();
+            db.SupportServices.Add(new Modules.Care.Domain.SupportService(org.Id, name, now)
+            {
+                ServiceType = type,
+                Area = org.Name,
+                Eligibility = "Victims of crime living or reported in the area",
+                HowToRefer = howToRefer,
+                ReferralEmail = $"{slug}.referrals@{org.Code.ToLowerInvariant()}.example.org",
+                Phone = "0300 123 4567",
+                Commissioned = commissioned,
+            });
+        }
     }
 
     private async Task SeedCasesAsync(Faker f, Organisation force, string[] towns, string prefix, Team[] teams, Guid[] officers, Guid leaderId, int count, DateTime now, CancellationToken ct)

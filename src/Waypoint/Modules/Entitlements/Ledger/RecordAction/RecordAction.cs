@@ -37,7 +37,13 @@ public sealed record OpenObligationOption(Guid Id, string Rule, string Title, Da
 
 internal sealed class RecordActionHandler(AppDbContext db, CodeClocks clocks, AuditScope audit)
 {
-    public async Task<Result<RecordedAction>> HandleAsync(Guid caseId, RecordActionRequest r, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Records the action and meets the obligations in one save. <c>sourceId</c> names the care record behind the action
+    /// (a contact, a message, a referral); <c>alsoSave</c> is called once the action is valid and added, before that save,
+    /// for the caller to add its own record, timeline lines and audit entries.
+    /// </summary>
+    public async Task<Result<RecordedAction>> HandleAsync(Guid caseId, RecordActionRequest r, Actor actor, CancellationToken ct,
+        Guid? sourceId = null, Action<VictimCase, CaseAction>? alsoSave = null)
     {
         var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
         if (victimCase is null)
@@ -124,6 +130,7 @@ internal sealed class RecordActionHandler(AppDbContext db, CodeClocks clocks, Au
         }
 
         db.CaseActions.Add(action);
+        alsoSave?.Invoke(victimCase, action);
         victimCase.Note(TimelineKind.ActionRecorded, $"{CodeRules.ActionName(kind)} recorded, done {LedgerText.When(occurredAt)}", actor);
         audit.Record(AuditOperation.Collection, "CaseAction", action.Id.ToString(), victimCase.PersonId,
             detail: $"{kind} on case {caseId}" + (obligations.Count == 0 ? "" : "; meets " + string.Join(", ", obligations.Select(o => o.Rule))));
