@@ -54,7 +54,7 @@ internal sealed class RecordActionHandler(AppDbContext db, CodeClocks clocks, Au
         {
             return Fail.Forbidden;
         }
-        var staged = await StageAsync(victimCase, r, null, actor, ct);
+        var staged = await StageAsync(victimCase, r, sourceId, actor, ct, alsoSave);
         if (!staged.Succeeded)
         {
             return staged;
@@ -75,7 +75,8 @@ internal sealed class RecordActionHandler(AppDbContext db, CodeClocks clocks, Au
     /// unit of work without saving, so that care work (a contact, a message, a referral) records its own row and
     /// the action in one save. <paramref name="sourceId"/> is that row's id. Nothing is added when it is refused.
     /// </summary>
-    internal async Task<Result<RecordedAction>> StageAsync(VictimCase victimCase, RecordActionRequest r, Guid? sourceId, Actor actor, CancellationToken ct)
+    internal async Task<Result<RecordedAction>> StageAsync(VictimCase victimCase, RecordActionRequest r, Guid? sourceId, Actor actor, CancellationToken ct,
+        Action<VictimCase, CaseAction>? alsoSave = null)
     {
         var caseId = victimCase.Id;
         var errors = new ValidationErrors();
