@@ -34,6 +34,14 @@ public enum CaseStatus
     Closed,
 }
 
+/// <summary>Risk to the victim (domain.md A4; the DASH levels: standard, medium, high).</summary>
+public enum RiskLevel
+{
+    Standard,
+    Medium,
+    High,
+}
+
 /// <summary>How a case came to us.</summary>
 public enum CaseSource
 {
@@ -120,6 +128,13 @@ public sealed class VictimCase
     public DateTime? OverriddenAt { get; private set; }
     public bool RepeatVictim { get; private set; }
     public DateTime? TriagedAt { get; private set; }
+
+    /// <summary>
+    /// The victim's current risk level (domain.md A4): null until first assessed. Set by the risk assessment (DASH with
+    /// professional judgement); read by closure, which needs a Team Leader's approval for a high-risk case.
+    /// </summary>
+    public RiskLevel? Risk { get; private set; }
+    public DateTime? RiskAssessedAt { get; private set; }
 
     /// <summary>Hash of the feed row this case last took its details from: the same row again changes nothing.</summary>
     public string? FeedRowHash { get; private set; }
@@ -294,6 +309,25 @@ public sealed class VictimCase
 
     /// <summary>Adds a line to the timeline for something that happened outside this aggregate (a feed update, an event).</summary>
     public void Note(TimelineKind kind, string summary, Actor actor) => AddTimeline(actor, kind, summary);
+
+    /// <summary>Records the level a risk assessment arrived at; <paramref name="basis"/> says how (e.g. "DASH 15 yes answers").</summary>
+    public void AssessRisk(RiskLevel level, string basis, Actor actor)
+    {
+        var before = Risk;
+        Risk = level;
+        RiskAssessedAt = actor.Now;
+        AddTimeline(actor, TimelineKind.Note, before is null || before == level
+            ? $"Risk assessed as {RiskName(level).ToLowerInvariant()} ({basis})"
+            : $"Risk changed from {RiskName(before.Value).ToLowerInvariant()} to {RiskName(level).ToLowerInvariant()} ({basis})");
+    }
+
+    public static string RiskName(RiskLevel level) => level switch
+    {
+        RiskLevel.Standard => "Standard",
+        RiskLevel.Medium => "Medium",
+        RiskLevel.High => "High",
+        _ => level.ToString(),
+    };
 
     public static string LevelName(EntitlementLevel level) => level == EntitlementLevel.Enhanced ? "Enhanced" : "Standard";
 
