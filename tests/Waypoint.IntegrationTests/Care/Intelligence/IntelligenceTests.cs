@@ -69,6 +69,10 @@ public sealed class IntelligenceTests(WaypointApp app) : IClassFixture<WaypointA
         Assert.DoesNotContain(report.Id.ToString(), await (await app.SignedInAsync(outsider)).GetStringAsync("/intelligence"), StringComparison.Ordinal);
         Assert.True(await app.Data.QueryAsync(db => db.AuditEntries.CountAsync(e => e.RecordType == "IntelligenceList" && e.UserId == officer.Id)) >= 2);
 
+        var api = app.Api(await app.Data.TokenAsync(org, officer));
+        var listed = JsonDocument.Parse(await api.GetStringAsync("/api/v1/intelligence")).RootElement;
+        Assert.Contains(listed.EnumerateArray(), r => r.GetProperty("id").GetGuid() == report.Id && r.GetProperty("urgency").GetString() == "urgent");
+
         var passed = await Forms.PostAsync(client, $"/cases/{caseId}/intelligence/{report.Id}/passed-on", "pass-on", new()
         {
             ["Input.Day"] = N(Today.Day),
@@ -81,12 +85,13 @@ public sealed class IntelligenceTests(WaypointApp app) : IClassFixture<WaypointA
         Assert.Equal(1, await app.Data.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Operation == AuditOperation.Disclosure && e.RecordId == report.Id.ToString() && e.Recipient == "Force intelligence bureau")));
         Assert.DoesNotContain($"data-report-id=\"{report.Id}\"", await client.GetStringAsync("/"), StringComparison.Ordinal);
         Assert.DoesNotContain($"data-report-id=\"{report.Id}\"", await client.GetStringAsync("/intelligence"), StringComparison.Ordinal);
+        Assert.DoesNotContain(report.Id.ToString(), await api.GetStringAsync("/api/v1/intelligence"), StringComparison.Ordinal);
         Assert.Contains("INT/26/0042", await client.GetStringAsync($"/cases/{caseId}"), StringComparison.Ordinal);
         var timeline = await app.Data.QueryAsync(db => db.TimelineEntries.Where(t => t.CaseId == caseId).Select(t => t.Summary).ToListAsync());
         Assert.Contains("Unreported crime recorded (urgent): to pass to the police", timeline);
         Assert.Contains(timeline, t => t.StartsWith("Unreported crime passed to Force intelligence bureau on", StringComparison.Ordinal) && t.EndsWith("(reference INT/26/0042)", StringComparison.Ordinal));
 
-        var again = await app.Api(await app.Data.TokenAsync(org, officer)).PostAsJsonAsync($"/api/v1/cases/{caseId}/intelligence/{report.Id}/passed-on",
+        var again = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/intelligence/{report.Id}/passed-on",
             new { passedOn = Today, passedTo = "Someone else" });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
     }
@@ -98,15 +103,22 @@ public sealed class IntelligenceTests(WaypointApp app) : IClassFixture<WaypointA
         var named = await app.Data.UserAsync(org, Roles.VictimCareOfficer);
         var notNamed = await app.Data.UserAsync(org, Roles.VictimCareOfficer);
         var restricted = await app.Data.CaseAsync(org, "Restrictedone", restricted: true, namedUsers: [named]);
-        var namedApi = app.Api(await app.Data.TokenAsync(org, named));
-        var created = await namedApi.PostAsJsonAsync($"/api/v1/cases/{restricted}/intelligence", new { category = "threat", disclosure = "He said he would come back", urgency = "immediate" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
-
-        var list = JsonDocument.Parse(await namedApi.GetStringAsync("/api/v1/intelligence")).RootElement;
-        Assert.Contains(list.EnumerateArray(), r => r.GetProperty("id").GetGuid() == id && r.GetProperty("urgency").GetString() == "immediate");
-        var mine = JsonDocument.Parse(await namedApi.GetStringAsync("/api/v1/intelligence?mine=true")).RootElement;
-        Assert.Single(mine.EnumerateArray());
+        // API tokens act for their organisation, not for a named person: the named officer works in the browser.
+        var namedClient = await app.SignedInAsync(named);
+        var created = await Forms.PostAsync(namedClient, $"/cases/{restricted}/intelligence/new", "intelligence", new()
+        {
+            ["Input.Category"] = "Threat",
+            ["Input.Disclosure"] = "He said he would come back",
+            ["Input.Day"] = N(Today.Day),
+            ["Input.Month"] = N(Today.Month),
+            ["Input.Year"] = N(Today.Year),
+            ["Input.Urgency"] = "Immediate",
+            ["Input.NeedsPassing"] = "yes",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = await app.Data.QueryAsync(db => db.IntelligenceReports.Where(r => r.CaseId == restricted).Select(r => r.Id).SingleAsync());
+        Assert.Contains($"data-report-id=\"{id}\"", Section(await namedClient.GetStringAsync("/intelligence"), "intelligence-to-pass"), StringComparison.Ordinal);
+        Assert.Contains($"data-report-id=\"{id}\"", Section(await namedClient.GetStringAsync("/"), "my-intelligence"), StringComparison.Ordinal);
 
         var otherApi = app.Api(await app.Data.TokenAsync(org, notNamed));
         Assert.DoesNotContain(id.ToString(), await otherApi.GetStringAsync("/api/v1/intelligence"), StringComparison.Ordinal);
