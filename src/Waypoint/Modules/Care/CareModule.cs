@@ -1,23 +1,37 @@
+using Waypoint.Modules.Care.Contract;
+using Waypoint.Modules.Care.Equality;
+using Waypoint.Modules.Care.Intelligence;
 using Waypoint.Modules.Care.Referrals;
 using Waypoint.Modules.Care.SafeContact;
+using Waypoint.Modules.Care.Timeline;
 
 namespace Waypoint.Modules.Care;
 
 /// <summary>
 /// The work with one victim (issue 5): reaching them safely (SafeContact/: the safe-contact profile, category
-/// protocols, the contact log with its refusals) and referring them on with consent (Referrals/: the services
-/// directory, consent, referrals and signposting). Assessment, the support plan, messages and closure follow.
+/// protocols, the contact log with its refusals), referring them on with consent (Referrals/: the services
+/// directory, consent, referrals and signposting), the victim contract seen from the care side (Contract/: its
+/// channel checked against the safe-contact profile, the updates given against it, reviews due), the full timeline
+/// (Timeline/), equality monitoring with its aggregate report (Equality/) and unseen crime and intelligence for the
+/// police (Intelligence/). Assessment, the support plan, messages and closure follow.
 /// </summary>
 public static class CareModule
 {
     public static IServiceCollection AddCare(this IServiceCollection services, IConfiguration config) => services
         .AddSafeContact(config)
-        .AddReferrals();
+        .AddReferrals()
+        .AddVictimContractCare()
+        .AddCaseTimeline()
+        .AddEquality()
+        .AddIntelligence();
 
     public static RouteGroupBuilder MapCareApi(this RouteGroupBuilder api)
     {
         api.MapSafeContactApi();
         api.MapReferralsApi();
+        api.MapTimelineApi();
+        api.MapEqualityApi();
+        api.MapIntelligenceApi();
         return api;
     }
 }

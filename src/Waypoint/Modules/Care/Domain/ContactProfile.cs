@@ -89,17 +89,9 @@ public sealed class ContactProfile
     /// </summary>
     public string? Refusal(ContactChannel channel, DateTime atUtc, bool voicemail = false)
     {
-        if (!Channels.Contains(channel))
+        if (ChannelRefusal(channel) is { } refused)
         {
-            return $"The victim has not agreed to contact by {ChannelName(channel).ToLowerInvariant()}.";
-        }
-        if (channel == ContactChannel.Letter && NoLettersHome)
-        {
-            return "No letters may be sent to the victim's address.";
-        }
-        if (channel == ContactChannel.HomeVisit && NoHomeVisits)
-        {
-            return "No home visits: the victim said a visit is not safe.";
+            return refused;
         }
         if (voicemail && NoVoicemail)
         {
@@ -123,6 +115,27 @@ public sealed class ContactProfile
             {
                 return $"{time:HH:mm} is outside the victim's safe times ({from:HH:mm} to {to:HH:mm}).";
             }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Why <paramref name="channel"/> may never be used for this victim, whatever the time (not agreed, no letters
+    /// home, no home visits), or null. The victim contract's update channel is checked with it.
+    /// </summary>
+    public string? ChannelRefusal(ContactChannel channel)
+    {
+        if (!Channels.Contains(channel))
+        {
+            return $"The victim has not agreed to contact by {ChannelName(channel).ToLowerInvariant()}.";
+        }
+        if (channel == ContactChannel.Letter && NoLettersHome)
+        {
+            return "No letters may be sent to the victim's address.";
+        }
+        if (channel == ContactChannel.HomeVisit && NoHomeVisits)
+        {
+            return "No home visits: the victim said a visit is not safe.";
         }
         return null;
     }

@@ -368,6 +368,21 @@ public enum TimelineKind
     Referral,
     ActionRecorded,
     Obligation,
+
+    // Care work (issue 5); stored as strings, so adding members is safe. Categories: Care/Timeline/TimelineCategories.
+    Contact,
+    SafeContact,
+    Assessment,
+    Risk,
+    Consent,
+    Signposting,
+    Message,
+    Plan,
+    Contract,
+    Closure,
+    Intelligence,
+    Equality,
+    Court,
 }
 
 /// <summary>One thing that happened on a case, in order.</summary>

@@ -98,7 +98,7 @@ internal sealed class RecordConsentHandler(AppDbContext db, AuditScope audit)
         var how = ReferralText.MethodLabel(r.How)!;
         var consent = new ConsentRecord(victimCase.OrganisationId, caseId, service?.Id, sharedWith, what, r.GivenOn!.Value, how, actor);
         db.ConsentRecords.Add(consent);
-        victimCase.Note(TimelineKind.Referral, $"Consent recorded to share details with {sharedWith} (given {ReferralText.Date(consent.GivenOn)}, {how.ToLowerInvariant()})", actor);
+        victimCase.Note(TimelineKind.Consent, $"Consent recorded to share details with {sharedWith} (given {ReferralText.Date(consent.GivenOn)}, {how.ToLowerInvariant()})", actor);
         audit.Record(AuditOperation.Collection, "ConsentRecord", consent.Id.ToString(), victimCase.PersonId,
             detail: $"Consent to share with {sharedWith} on case {caseId}");
         await db.SaveChangesAsync(ct);
@@ -133,7 +133,7 @@ internal sealed class RecordConsentHandler(AppDbContext db, AuditScope audit)
             return errors.ToFailure();
         }
         consent.Withdraw(r.Note!.Trim(), actor.Now);
-        victimCase.Note(TimelineKind.Referral, $"Consent to share details with {consent.SharedWith} withdrawn", actor);
+        victimCase.Note(TimelineKind.Consent, $"Consent to share details with {consent.SharedWith} withdrawn", actor);
         audit.Record(AuditOperation.Alteration, "ConsentRecord", consent.Id.ToString(), victimCase.PersonId,
             field: "InForce", oldValue: "Yes", newValue: "No", detail: $"Consent to share with {consent.SharedWith} withdrawn on case {caseId}");
         await db.SaveChangesAsync(ct);

@@ -59,7 +59,7 @@ internal sealed class SignpostHandler(AppDbContext db, AuditScope audit)
         }
         var signposting = new Signposting(victimCase.OrganisationId, caseId, r.ServiceId, name!, string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim(), actor);
         db.Signpostings.Add(signposting);
-        victimCase.Note(TimelineKind.Referral, $"Signposted to {signposting.ServiceName}", actor);
+        victimCase.Note(TimelineKind.Signposting, $"Signposted to {signposting.ServiceName}", actor);
         audit.Record(AuditOperation.Collection, "Signposting", signposting.Id.ToString(), victimCase.PersonId, detail: $"Signposted to {signposting.ServiceName} on case {caseId}");
         await db.SaveChangesAsync(ct);
         return Result<RecordedSignposting>.Created(new RecordedSignposting(signposting.Id, caseId, signposting.ServiceId, signposting.ServiceName, signposting.Note, signposting.At));

@@ -152,7 +152,7 @@ internal sealed class RecordContactHandler(AppDbContext db, RecordActionHandler 
             earlier.TryAgainDone(actor.Now);
         }
         var what = $"{ContactProfile.ChannelName(channel)} ({(direction == ContactDirection.Inbound ? "from the victim" : "to the victim")}): {OutcomeName(outcome).ToLowerInvariant()}";
-        victimCase.Note(TimelineKind.Note, "Contact recorded: " + what + (refusal is null ? "" : " (against the safe-contact profile)"), actor);
+        victimCase.Note(TimelineKind.Contact, "Contact recorded: " + what + (refusal is null ? "" : " (against the safe-contact profile)"), actor);
         audit.Record(AuditOperation.Collection, "ContactAttempt", attempt.Id.ToString(), victimCase.PersonId,
             detail: $"{channel} {direction} {outcome} on case {caseId}");
         if (refusal is not null)

@@ -229,7 +229,7 @@ internal sealed class ContactProfileHandler(AppDbContext db, AuditScope audit)
             db.ContactProfiles.Add(p);
         }
         var victimCase = await db.Cases.SingleAsync(c => c.Id == caseId, ct);
-        victimCase.Note(TimelineKind.Note, found.Saved ? "Safe-contact profile changed" : "Safe-contact profile recorded", actor);
+        victimCase.Note(TimelineKind.SafeContact, found.Saved ? "Safe-contact profile changed" : "Safe-contact profile recorded", actor);
         // Field names only: the values (a code word, a safe number) never go into the audit detail.
         audit.Record(found.Saved ? AuditOperation.Alteration : AuditOperation.Collection, "ContactProfile", p.Id.ToString(), found.PersonId,
             detail: $"Safe-contact profile {(found.Saved ? "changed" : "recorded")} from case {caseId}: {string.Join(", ", changed)}");

@@ -95,7 +95,7 @@ internal sealed class ProtocolsHandler(AppDbContext db, IOptions<ProtocolOptions
         var victimCase = await db.Cases.SingleAsync(c => c.Id == caseId, ct);
         var completion = new ProtocolCompletion(caseId, protocol.Id, string.Join('\n', protocol.Items), actor.UserId, actor.Name, actor.Now);
         db.ProtocolCompletions.Add(completion);
-        victimCase.Note(TimelineKind.Note, $"{protocol.Name} contact protocol completed", actor);
+        victimCase.Note(TimelineKind.SafeContact, $"{protocol.Name} contact protocol completed", actor);
         audit.Record(AuditOperation.Collection, "ProtocolCompletion", completion.Id.ToString(), victimCase.PersonId,
             detail: $"Protocol {protocol.Id} completed on case {caseId}");
         await db.SaveChangesAsync(ct);

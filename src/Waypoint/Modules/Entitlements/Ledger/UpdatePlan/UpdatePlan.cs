@@ -31,7 +31,7 @@ public sealed record AgreedUpdatePlan(Guid Id, Guid CaseId, int FrequencyDays, s
 /// <summary>The plan in force and the earlier ones, newest first.</summary>
 public sealed record UpdatePlanHistory(UpdatePlanView? InForce, IReadOnlyList<UpdatePlanView> Earlier);
 
-internal sealed class UpdatePlanHandler(AppDbContext db, CodeClocks clocks, AuditScope audit)
+internal sealed class UpdatePlanHandler(AppDbContext db, CodeClocks clocks, AuditScope audit, IEnumerable<IUpdateChannelCheck> channelChecks)
 {
     /// <summary>The channels a victim can choose, as the form offers them.</summary>
     public static readonly IReadOnlyList<string> Channels = ["Phone", "Email", "Text message", "Letter", "In person"];
@@ -58,6 +58,16 @@ internal sealed class UpdatePlanHandler(AppDbContext db, CodeClocks clocks, Audi
         {
             return Fail.Rejected(nameof(r.Channel), "Select how the victim wants to be updated");
         }
+        if (channel is not null)
+        {
+            foreach (var check in channelChecks)
+            {
+                if (await check.RefusalAsync(caseId, channel, actor, ct) is { } refusal)
+                {
+                    return Fail.Rejected(nameof(r.Channel), refusal);
+                }
+            }
+        }
         var today = UkTime.Today(actor.Now);
         var agreed = VictimContract.Agree(victimCase.OrganisationId, caseId, r.FrequencyDays, channel, r.PreferredTimes, r.AgreedOn, r.ReviewOn, today, actor);
         if (agreed.Value is not { } contract)
@@ -79,7 +89,7 @@ internal sealed class UpdatePlanHandler(AppDbContext db, CodeClocks clocks, Audi
                 field: "Status", oldValue: nameof(ObligationStatus.Open), newValue: nameof(ObligationStatus.NotApplicable), detail: "R6-UPD replaced by a new update plan");
         }
         await CloseEscalationsAsync(replaced, actor, ct);
-        victimCase.Note(TimelineKind.Obligation,
+        victimCase.Note(TimelineKind.Contract,
             $"Update plan agreed: every {LedgerText.Days(contract.FrequencyDays, "day")} by {contract.Channel.ToLowerInvariant()}; first update ({CodeRules.Update}) due {LedgerText.Date(first.DueOn)}", actor);
         audit.Record(AuditOperation.Collection, "VictimContract", contract.Id.ToString(), victimCase.PersonId,
             detail: $"Update plan agreed: every {contract.FrequencyDays} days by {contract.Channel}");
@@ -125,7 +135,7 @@ internal sealed class UpdatePlanHandler(AppDbContext db, CodeClocks clocks, Audi
                 field: "Status", oldValue: nameof(ObligationStatus.Open), newValue: nameof(ObligationStatus.NotApplicable), detail: $"{obligation.Rule} not applicable: the victim no longer wants updates");
         }
         await CloseEscalationsAsync(open.Select(o => o.Id).ToList(), actor, ct);
-        victimCase.Note(TimelineKind.Obligation, open.Count == 0
+        victimCase.Note(TimelineKind.Contract, open.Count == 0
             ? "Update plan ended: the victim no longer wants updates"
             : $"Update plan ended: the victim no longer wants updates ({CodeRules.Update} marked not applicable)", actor);
         try
