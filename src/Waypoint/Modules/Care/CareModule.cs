@@ -1,6 +1,7 @@
 using Waypoint.Modules.Care.Contract;
 using Waypoint.Modules.Care.Equality;
 using Waypoint.Modules.Care.Intelligence;
+using Waypoint.Modules.Care.Assessment;
 using Waypoint.Modules.Care.Referrals;
 using Waypoint.Modules.Care.SafeContact;
 using Waypoint.Modules.Care.Timeline;
@@ -10,10 +11,11 @@ namespace Waypoint.Modules.Care;
 /// <summary>
 /// The work with one victim (issue 5): reaching them safely (SafeContact/: the safe-contact profile, category
 /// protocols, the contact log with its refusals), referring them on with consent (Referrals/: the services
-/// directory, consent, referrals and signposting), the victim contract seen from the care side (Contract/: its
-/// channel checked against the safe-contact profile, the updates given against it, reviews due), the full timeline
-/// (Timeline/), equality monitoring with its aggregate report (Equality/) and unseen crime and intelligence for the
-/// police (Intelligence/). Assessment, the support plan, messages and closure follow.
+/// directory, consent, referrals and signposting), assessing needs and risk (Assessment/: needs, THRIVE, DASH and
+/// MARAC, safeguarding, immediate danger, with the tasks they raise in Tasks/), the victim contract seen from the care
+/// side (Contract/: its channel checked against the safe-contact profile, the updates given against it, reviews due),
+/// the full timeline (Timeline/), equality monitoring with its aggregate report (Equality/) and unseen crime and
+/// intelligence for the police (Intelligence/).
 /// </summary>
 public static class CareModule
 {
@@ -23,7 +25,8 @@ public static class CareModule
         .AddVictimContractCare()
         .AddCaseTimeline()
         .AddEquality()
-        .AddIntelligence();
+        .AddIntelligence()
+        .AddAssessment(config);
 
     public static RouteGroupBuilder MapCareApi(this RouteGroupBuilder api)
     {
@@ -32,6 +35,7 @@ public static class CareModule
         api.MapTimelineApi();
         api.MapEqualityApi();
         api.MapIntelligenceApi();
+        api.MapAssessmentApi();
         return api;
     }
 }
