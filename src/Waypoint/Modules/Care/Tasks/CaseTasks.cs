@@ -53,7 +53,7 @@ public sealed class CaseTasks(AppDbContext db, WorkingDays workingDays, AuditSco
         var task = new CaseTask(victimCase.OrganisationId, victimCase.Id, kind, Cap(title, 200), Cap(reason, 1000), calendar.DueDate(actor.Now, dueInWorkingDays),
             victimCase.TeamId, victimCase.AllocatedOfficerId, sourceId, actor);
         db.CaseTasks.Add(task);
-        victimCase.Note(TimelineKind.Note, $"Task raised: {task.Title} (due {task.DueOn:d MMMM yyyy})", actor);
+        victimCase.Note(TimelineKind.Risk, $"Task raised: {task.Title} (due {task.DueOn:d MMMM yyyy})", actor);
         audit.Record(AuditOperation.Collection, "CaseTask", task.Id.ToString(), victimCase.PersonId, detail: $"{kind} task raised on case {victimCase.Id}");
         return task;
     }
@@ -113,7 +113,7 @@ public sealed class CaseTasks(AppDbContext db, WorkingDays workingDays, AuditSco
             return errors.ToFailure();
         }
         task.Close(r.Status!.Value, outcome!, rationale, actor);
-        victimCase.Note(TimelineKind.Note, $"Task {(task.Status == CaseTaskStatus.Done ? "done" : "cancelled")}: {task.Title}. {outcome}", actor);
+        victimCase.Note(TimelineKind.Risk, $"Task {(task.Status == CaseTaskStatus.Done ? "done" : "cancelled")}: {task.Title}. {outcome}", actor);
         audit.Record(AuditOperation.Alteration, "CaseTask", task.Id.ToString(), victimCase.PersonId, field: "Status", oldValue: "Open",
             newValue: task.Status.ToString(), detail: $"{task.Kind} task closed on case {caseId}");
         try

@@ -316,7 +316,7 @@ public sealed class VictimCase
         var before = Risk;
         Risk = level;
         RiskAssessedAt = actor.Now;
-        AddTimeline(actor, TimelineKind.Note, before is null || before == level
+        AddTimeline(actor, TimelineKind.Risk, before is null || before == level
             ? $"Risk assessed as {RiskName(level).ToLowerInvariant()} ({basis})"
             : $"Risk changed from {RiskName(before.Value).ToLowerInvariant()} to {RiskName(level).ToLowerInvariant()} ({basis})");
     }

@@ -72,7 +72,7 @@ internal sealed class RecordDangerHandler(AppDbContext db, AuditScope audit)
         }
         var incident = new DangerIncident(victimCase.OrganisationId, caseId, at, channel, reference!, asked!, outcome, actor);
         db.DangerIncidents.Add(incident);
-        victimCase.Note(TimelineKind.Note, $"Victim in immediate danger: police attendance requested ({DangerIncident.ChannelName(channel).ToLowerInvariant()}, control-room reference {reference})", actor);
+        victimCase.Note(TimelineKind.Risk, $"Victim in immediate danger: police attendance requested ({DangerIncident.ChannelName(channel).ToLowerInvariant()}, control-room reference {reference})", actor);
         audit.Record(AuditOperation.Collection, "DangerIncident", incident.Id.ToString(), victimCase.PersonId, detail: $"DangerIncident recorded on case {caseId}");
         audit.Record(AuditOperation.Disclosure, "DangerIncident", incident.Id.ToString(), victimCase.PersonId, recipient: "Police control room",
             detail: $"Immediate danger on case {caseId}: police attendance requested, control-room reference {reference}");
@@ -105,7 +105,7 @@ internal sealed class RecordDangerHandler(AppDbContext db, AuditScope audit)
             return errors.ToFailure();
         }
         incident.Close(outcome!, actor);
-        victimCase.Note(TimelineKind.Note, $"Immediate danger incident {incident.ControlRoomReference} closed: {outcome}", actor);
+        victimCase.Note(TimelineKind.Risk, $"Immediate danger incident {incident.ControlRoomReference} closed: {outcome}", actor);
         audit.Record(AuditOperation.Alteration, "DangerIncident", incident.Id.ToString(), victimCase.PersonId, field: "Outcome", newValue: outcome,
             detail: $"Immediate danger incident closed on case {caseId}");
         try

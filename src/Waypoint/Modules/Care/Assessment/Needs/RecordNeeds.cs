@@ -83,7 +83,7 @@ internal sealed class RecordNeedsHandler(AppDbContext db, AuditScope audit)
         var assessment = new NeedsAssessment(victimCase.OrganisationId, caseId, number, byArea.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value.Item1, kv.Value.Item2)), summary, actor);
         db.NeedsAssessments.Add(assessment);
         var high = byArea.Where(kv => kv.Value.Item1 == NeedLevel.High).Select(kv => NeedsAssessment.AreaName(kv.Key).ToLowerInvariant()).ToList();
-        victimCase.Note(TimelineKind.Note, $"Needs assessment {number} recorded" + (high.Count == 0 ? "" : $": high need in {string.Join(", ", high)}"), actor);
+        victimCase.Note(TimelineKind.Assessment, $"Needs assessment {number} recorded" + (high.Count == 0 ? "" : $": high need in {string.Join(", ", high)}"), actor);
         audit.Record(AuditOperation.Collection, "NeedsAssessment", assessment.Id.ToString(), victimCase.PersonId, detail: $"Needs assessment {number} on case {caseId}");
         try
         {

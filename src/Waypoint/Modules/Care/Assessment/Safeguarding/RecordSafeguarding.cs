@@ -95,7 +95,7 @@ internal sealed class RecordSafeguardingHandler(AppDbContext db, CaseTasks tasks
         }
         var referral = new SafeguardingReferral(victimCase.OrganisationId, caseId, subject, destination, name!, concern!, sentOn, reference, rationale, actor);
         db.SafeguardingReferrals.Add(referral);
-        victimCase.Note(TimelineKind.Note, $"Safeguarding referral ({SafeguardingReferral.SubjectName(subject).ToLowerInvariant()}) sent to {name}", actor);
+        victimCase.Note(TimelineKind.Risk, $"Safeguarding referral ({SafeguardingReferral.SubjectName(subject).ToLowerInvariant()}) sent to {name}", actor);
         audit.Record(AuditOperation.Collection, "SafeguardingReferral", referral.Id.ToString(), victimCase.PersonId, detail: $"SafeguardingReferral recorded on case {caseId}");
         audit.Record(AuditOperation.Disclosure, "SafeguardingReferral", referral.Id.ToString(), victimCase.PersonId, recipient: name,
             detail: $"{subject} safeguarding referral on case {caseId} to {destination}");
@@ -141,7 +141,7 @@ internal sealed class RecordSafeguardingHandler(AppDbContext db, CaseTasks tasks
         {
             followUp.Close(CaseTaskStatus.Done, "Outcome recorded: " + (outcome!.Length > 1900 ? outcome[..1900] : outcome), null, actor);
         }
-        victimCase.Note(TimelineKind.Note, $"Safeguarding referral outcome recorded ({referral.DestinationName})", actor);
+        victimCase.Note(TimelineKind.Risk, $"Safeguarding referral outcome recorded ({referral.DestinationName})", actor);
         audit.Record(AuditOperation.Alteration, "SafeguardingReferral", referral.Id.ToString(), victimCase.PersonId, field: "Outcome", oldValue: before, newValue: outcome,
             detail: $"Safeguarding referral outcome on case {caseId}");
         try

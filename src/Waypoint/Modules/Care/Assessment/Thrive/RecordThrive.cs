@@ -91,7 +91,7 @@ internal sealed class RecordThriveHandler(AppDbContext db, AuditScope audit)
         }
         var thrive = new ThriveAssessment(victimCase.OrganisationId, caseId, threat, harm, risk, investigation, vulnerability, engagement, response, note, actor);
         db.ThriveAssessments.Add(thrive);
-        victimCase.Note(TimelineKind.Note, $"THRIVE recorded: {ThriveAssessment.ResponseName(response).ToLowerInvariant()}", actor);
+        victimCase.Note(TimelineKind.Assessment, $"THRIVE recorded: {ThriveAssessment.ResponseName(response).ToLowerInvariant()}", actor);
         audit.Record(AuditOperation.Collection, "ThriveAssessment", thrive.Id.ToString(), victimCase.PersonId, detail: $"THRIVE on case {caseId}: {response}");
         await db.SaveChangesAsync(ct);
         return Result<ThriveDto>.Created(ThriveDto.From(thrive));
