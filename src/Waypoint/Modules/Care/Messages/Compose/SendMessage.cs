@@ -68,6 +68,10 @@ internal sealed class SendMessageHandler(AppDbContext db, RecordActionHandler ac
             return Result<MessagePreview>.From(draft);
         }
         var id = r.DraftId is { } given && given != Guid.Empty ? given : Guid.CreateVersion7();
+        // The preview shows the victim's address or safe number: a consultation, though nothing else is saved.
+        audit.Record(AuditOperation.Consultation, "Person", d.Case.PersonId.ToString(), d.Case.PersonId,
+            detail: $"Message preview from template {d.Template.Id} on case {caseId} (recipient shown)");
+        await db.SaveChangesAsync(ct);
         return Result<MessagePreview>.Ok(new MessagePreview(id, d.Template.Id, d.Template.Name, d.Template.Channel, d.Language,
             d.Template.Versions.Select(v => v.Language).Order(StringComparer.Ordinal).ToList(), d.Subject, d.Body, d.Recipient, d.Refusal));
     }
