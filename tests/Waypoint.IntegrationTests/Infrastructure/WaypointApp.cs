@@ -39,6 +39,8 @@ public class WaypointApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Waypoint:Demo:AllowSkipTwoFactor"] = "false",
             ["Waypoint:RateLimits:SignInPerMinute"] = "100000",
             ["Waypoint:RateLimits:ApiPerMinute"] = "100000",
+            // Messages sent by the default (folder) sender go to a temporary folder, never into the source tree.
+            ["Waypoint:Messages:Folder:Path"] = Path.Combine(Path.GetTempPath(), "waypoint-tests", "messages", Database.Provider),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware"] = "Error",
         };

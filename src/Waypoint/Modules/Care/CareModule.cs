@@ -2,6 +2,7 @@ using Waypoint.Modules.Care.Contract;
 using Waypoint.Modules.Care.Equality;
 using Waypoint.Modules.Care.Intelligence;
 using Waypoint.Modules.Care.Assessment;
+using Waypoint.Modules.Care.Messages;
 using Waypoint.Modules.Care.Referrals;
 using Waypoint.Modules.Care.SafeContact;
 using Waypoint.Modules.Care.Timeline;
@@ -15,7 +16,8 @@ namespace Waypoint.Modules.Care;
 /// MARAC, safeguarding, immediate danger, with the tasks they raise in Tasks/), the victim contract seen from the care
 /// side (Contract/: its channel checked against the safe-contact profile, the updates given against it, reviews due),
 /// the full timeline (Timeline/), equality monitoring with its aggregate report (Equality/) and unseen crime and
-/// intelligence for the police (Intelligence/).
+/// intelligence for the police (Intelligence/), and writing to them (Messages/: templates, compose and
+/// preview, the durable outbox and its senders).
 /// </summary>
 public static class CareModule
 {
@@ -26,7 +28,8 @@ public static class CareModule
         .AddCaseTimeline()
         .AddEquality()
         .AddIntelligence()
-        .AddAssessment(config);
+        .AddAssessment(config)
+        .AddMessages();
 
     public static RouteGroupBuilder MapCareApi(this RouteGroupBuilder api)
     {
@@ -36,6 +39,7 @@ public static class CareModule
         api.MapEqualityApi();
         api.MapIntelligenceApi();
         api.MapAssessmentApi();
+        api.MapMessagesApi();
         return api;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Modules.Administration;
 using Waypoint.Modules.Administration.Domain;
+using Waypoint.Modules.Care.Domain;
 using Waypoint.Modules.Cases.Domain;
 using Waypoint.Modules.Intake.Triage;
 using Person = Waypoint.Modules.Cases.Domain.Person;
@@ -85,6 +86,7 @@ internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, Audi
                 db.Teams.Add(team);
             }
             AddDemoServices(org, now);
+            AddDemoTemplates(org, now);
         }
         orgs["NS"].SetTeamScoped(false);
         audit.Actor = Actor.System(orgs["NS"].Id, now, "demo seed");
@@ -149,6 +151,46 @@ internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, Audi
                 Commissioned = commissioned,
             });
         }
+    }
+
+    /// <summary>Message templates in each organisation: the written acknowledgement (R3-ACK) and investigation updates, in English and Welsh.</summary>
+    private void AddDemoTemplates(Organisation org, DateTime now)
+    {
+        var actor = Actor.System(org.Id, now, "demo seed");
+        MessageTemplate Template(string name, ContactChannel channel, MessagePurpose purpose, params (string Language, string? Subject, string Body)[] versions)
+        {
+            var t = new MessageTemplate(org.Id, name, channel, purpose, actor);
+            t.SetVersions(versions);
+            db.MessageTemplates.Add(t);
+            return t;
+        }
+        Template("Written acknowledgement", ContactChannel.Letter, MessagePurpose.Acknowledgement,
+            ("en", "Your report of a crime: ((crime_reference))",
+                "Dear ((victim_name))\n\nThank you for reporting a crime to us. This letter confirms we have recorded it.\n\n" +
+                "Crime reference: ((crime_reference))\nOffence: ((offence))\nOfficer in the case: ((officer_name))\n\n" +
+                "Under the Victims' Code you have the right to be kept informed about the investigation and to be referred to support services. " +
+                "Please quote the crime reference whenever you contact us.\n\nYours sincerely\n\n((unit_name))"),
+            ("cy", "Eich adroddiad am drosedd: ((crime_reference))",
+                "Annwyl ((victim_name))\n\nDiolch am roi gwybod i ni am drosedd. Mae'r llythyr hwn yn cadarnhau ein bod wedi'i chofnodi.\n\n" +
+                "Cyfeirnod y drosedd: ((crime_reference))\nSwyddog yr achos: ((officer_name))\n\n" +
+                "O dan God y Dioddefwyr mae gennych hawl i gael gwybod am yr ymchwiliad ac i gael eich cyfeirio at wasanaethau cymorth.\n\nYn gywir\n\n((unit_name))"));
+        Template("Investigation update letter", ContactChannel.Letter, MessagePurpose.InvestigationUpdate,
+            ("en", "An update on your case: ((crime_reference))",
+                "Dear ((victim_name))\n\nWe are writing on ((date)) to update you on the investigation into the crime you reported (reference ((crime_reference))).\n\n" +
+                "Your officer in the case, ((officer_name)), will contact you if anything changes. If you have questions, please contact us and quote your reference.\n\n" +
+                "Yours sincerely\n\n((unit_name))"),
+            ("cy", "Diweddariad am eich achos: ((crime_reference))",
+                "Annwyl ((victim_name))\n\nRydym yn ysgrifennu ar ((date)) i roi diweddariad i chi am yr ymchwiliad i'r drosedd (cyfeirnod ((crime_reference))).\n\n" +
+                "Bydd ((officer_name)) yn cysylltu â chi os bydd unrhyw beth yn newid.\n\nYn gywir\n\n((unit_name))"));
+        Template("Investigation update by text", ContactChannel.TextMessage, MessagePurpose.InvestigationUpdate,
+            ("en", null, "((unit_name)): there is an update on your case ((crime_reference)). Please call us when it is safe for you to talk."));
+        Template("Investigation update by email", ContactChannel.Email, MessagePurpose.InvestigationUpdate,
+            ("en", "An update on your case ((crime_reference))",
+                "Dear ((victim_name))\n\nThis is an update on the investigation into the crime you reported (reference ((crime_reference))). " +
+                "((officer_name)) will contact you if anything changes.\n\n((unit_name))"));
+        Template("Referral confirmation", ContactChannel.Email, MessagePurpose.ReferralConfirmation,
+            ("en", "Your referral for support",
+                "Dear ((victim_name))\n\nWith your agreement we have referred you to a support service. They will contact you soon.\n\n((unit_name))"));
     }
 
     private async Task SeedCasesAsync(Faker f, Organisation force, string[] towns, string prefix, Team[] teams, Guid[] officers, Guid leaderId, int count, DateTime now, CancellationToken ct)
