@@ -134,7 +134,7 @@ internal sealed class SendMessageHandler(AppDbContext db, RecordActionHandler ac
         var outbox = new OutboxMessage(message);
         db.Messages.Add(message);
         db.OutboxMessages.Add(outbox);
-        victimCase.Note(TimelineKind.Note, $"{channelName} \"{template.Name}\" queued to send" + (draft.Refusal is null ? "" : " (against the safe-contact profile)"), actor);
+        victimCase.Note(TimelineKind.Message, $"{channelName} \"{template.Name}\" queued to send" + (draft.Refusal is null ? "" : " (against the safe-contact profile)"), actor);
         audit.Record(AuditOperation.Collection, "Message", id.ToString(), victimCase.PersonId,
             detail: $"{template.Channel} from template {template.Id} ({draft.Language}) written on case {caseId} and queued to send");
         if (draft.Refusal is not null)
