@@ -25,7 +25,7 @@ public static class ClosureRegistration
         closure.MapPost("/closure", async (Guid caseId, CloseRequest request, ActorAccessor actors, CloseCaseHandler handler, CancellationToken ct) =>
                 (await handler.CloseAsync(caseId, request, await actors.RequireAsync(ct), ct)).ToHttp())
             .RequireAuthorization(Policies.CaseWriter)
-            .WithSummary("Close the case with a reason, a closing note and the exit outcome answers. A high-risk case is refused (400) unless sendForApproval is true; it then waits for a Team Leader of its team (status awaitingApproval).")
+            .WithSummary("Close the case with a reason, a closing note and the exit outcome answers. A high-risk case is refused (400) unless sendForApproval is true; it then waits for a Team Leader of its team (status awaiting_approval).")
             .Produces<ClosureOutcome>();
 
         closure.MapPost("/closure/approve", async (Guid caseId, ClosureDecisionRequest request, ActorAccessor actors, CloseCaseHandler handler, CancellationToken ct) =>

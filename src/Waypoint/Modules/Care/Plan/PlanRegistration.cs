@@ -40,7 +40,7 @@ public static class PlanRegistration
         plan.MapPut("/plan/goals/{goalId:guid}", async (Guid caseId, Guid goalId, GoalRequest request, ActorAccessor actors, SupportPlanHandler handler, CancellationToken ct) =>
                 (await handler.ChangeGoalAsync(caseId, goalId, request, await actors.RequireAsync(ct), ct)).ToHttp())
             .RequireAuthorization(Policies.CaseWriter)
-            .WithSummary("Change a goal's text and status (open, achieved, noLongerNeeded).")
+            .WithSummary("Change a goal's text and status (open, achieved, no_longer_needed).")
             .Produces<GoalDto>();
 
         plan.MapPost("/plan/goals/{goalId:guid}/interventions", async (Guid caseId, Guid goalId, InterventionRequest request, ActorAccessor actors, SupportPlanHandler handler, CancellationToken ct) =>
@@ -52,7 +52,7 @@ public static class PlanRegistration
         plan.MapPut("/plan/interventions/{interventionId:guid}", async (Guid caseId, Guid interventionId, InterventionRequest request, ActorAccessor actors, SupportPlanHandler handler, CancellationToken ct) =>
                 (await handler.ChangeInterventionAsync(caseId, interventionId, request, await actors.RequireAsync(ct), ct)).ToHttp())
             .RequireAuthorization(Policies.CaseWriter)
-            .WithSummary("Change an intervention, with its status (planned, inProgress, done, cancelled).")
+            .WithSummary("Change an intervention, with its status (planned, in_progress, done, cancelled).")
             .Produces<InterventionDto>();
 
         plan.MapPost("/plan/reviews", async (Guid caseId, ReviewRequest request, ActorAccessor actors, SupportPlanHandler handler, CancellationToken ct) =>

@@ -21,7 +21,7 @@ public sealed class GoalRequest
     /// <summary>What the victim wants to achieve, in their words.</summary>
     public string? Text { get; set; }
 
-    /// <summary>open, achieved or noLongerNeeded; left out when adding (a new goal is open).</summary>
+    /// <summary>open, achieved or no_longer_needed; left out when adding (a new goal is open).</summary>
     public GoalStatus? Status { get; set; }
 
     /// <summary>The plan's version as read; a changed version answers 409.</summary>
@@ -42,7 +42,7 @@ public sealed class InterventionRequest
     public Guid? ReferralId { get; set; }
     public DateOnly? DueOn { get; set; }
 
-    /// <summary>planned, inProgress, done or cancelled; left out when adding (a new intervention is planned).</summary>
+    /// <summary>planned, in_progress, done or cancelled; left out when adding (a new intervention is planned).</summary>
     public InterventionStatus? Status { get; set; }
     public int? Version { get; set; }
 }
