@@ -42,7 +42,7 @@ public sealed class OutcomeMeasuresTests(WaypointApp app) : IClassFixture<Waypoi
             .With(Answers("Input.ExitAnswers", "4", "1", "2", "5", "none")));
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
 
-        var page = await client.GetStringAsync($"/cases/{caseId}/plan");
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/cases/{caseId}/plan"));
         Assert.Contains("<td class=\"govuk-table__cell govuk-table__cell--numeric\" data-stage=\"start\">2</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td class=\"govuk-table__cell govuk-table__cell--numeric\" data-stage=\"exit\">4</td>", page, StringComparison.Ordinal);
         Assert.Contains("data-stage=\"change\">+2</td>", page, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed class OutcomeMeasuresTests(WaypointApp app) : IClassFixture<Waypoi
         Assert.Equal(0m, justice.GetProperty("meanChange").GetDecimal());
 
         var teamLeader = await app.SignedInAsync(await app.Data.UserAsync(force, Roles.TeamLeader));
-        var html = await teamLeader.GetStringAsync($"/reports/outcomes?fromDay={Today.AddDays(-1).Day}&fromMonth={Today.AddDays(-1).Month}&fromYear={Today.AddDays(-1).Year}");
+        var html = WebUtility.HtmlDecode(await teamLeader.GetStringAsync($"/reports/outcomes?fromDay={Today.AddDays(-1).Day}&fromMonth={Today.AddDays(-1).Month}&fromYear={Today.AddDays(-1).Year}"));
         Assert.Contains("4 cases with exit measures in the period", html, StringComparison.Ordinal);
         Assert.Contains("data-col=\"improved\">1 (33%)</td>", html, StringComparison.Ordinal);
         Assert.Contains("data-col=\"mean-change\">+0.67</td>", html, StringComparison.Ordinal);
