@@ -93,12 +93,24 @@ public sealed class OutcomeMeasuresTests(WaypointApp app) : IClassFixture<Waypoi
         var teamLeader = await app.SignedInAsync(await app.Data.UserAsync(force, Roles.TeamLeader));
         var html = WebUtility.HtmlDecode(await teamLeader.GetStringAsync($"/reports/outcomes?fromDay={Today.AddDays(-1).Day}&fromMonth={Today.AddDays(-1).Month}&fromYear={Today.AddDays(-1).Year}"));
         Assert.Contains("4 cases with exit measures in the period", html, StringComparison.Ordinal);
-        Assert.Contains("data-col=\"improved\">1 (33%)</td>", html, StringComparison.Ordinal);
+        Assert.Contains(">1 (33%)<span class=\"govuk-visually-hidden\"> improved: I am able to cope with everyday life</span></a>", html, StringComparison.Ordinal);
         Assert.Contains("data-col=\"mean-change\">+0.67</td>", html, StringComparison.Ordinal);
         foreach (var name in new[] { "Improvedone", "Sameone", "Worseone", "Exitonly" })
         {
             Assert.DoesNotContain(name, html, StringComparison.Ordinal);
         }
+
+        // Behind a number: the cases themselves, for those who may read them (their viewing is logged).
+        var drill = await teamLeader.GetStringAsync($"/reports/outcomes/cases?question=coping&change=improved&from={Today.AddDays(-1):yyyy-MM-dd}&to={Today:yyyy-MM-dd}");
+        Assert.Contains("Improvedone", drill, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sameone", drill, StringComparison.Ordinal);
+        Assert.DoesNotContain("Worseone", drill, StringComparison.Ordinal);
+        Assert.Contains($"/cases/{better}/plan", drill, StringComparison.Ordinal);
+        var worseDrill = await teamLeader.GetStringAsync($"/reports/outcomes/cases?question=coping&change=worse&from={Today.AddDays(-1):yyyy-MM-dd}&to={Today:yyyy-MM-dd}");
+        Assert.Contains("Worseone", worseDrill, StringComparison.Ordinal);
+        Assert.DoesNotContain("Improvedone", worseDrill, StringComparison.Ordinal);
+        Assert.Equal(1, await app.Data.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Operation == Waypoint.Platform.Auditing.AuditOperation.Consultation
+            && e.RecordType == "Case" && e.RecordId == better.ToString() && e.Detail!.StartsWith("Outcomes report drill-down"))));
 
         var yesterday = await JsonAsync(await api.GetAsync($"/api/v1/reports/outcomes?from={Today.AddDays(-9):yyyy-MM-dd}&to={Today.AddDays(-1):yyyy-MM-dd}"), HttpStatusCode.OK);
         Assert.Equal(0, yesterday.GetProperty("exitMeasurements").GetInt32());

@@ -30,6 +30,8 @@ public sealed record OutcomeReportRow(string QuestionId, string Text, int WithSt
     public decimal? Share(int n) => WithBoth == 0 ? null : Math.Round(100m * n / WithBoth, 0, MidpointRounding.AwayFromZero);
 }
 
+public sealed record OutcomeCaseRow(Guid CaseId, string Name, int Start, int Exit);
+
 public sealed record OutcomeReport(DateOnly From, DateOnly To, int ExitMeasurements, IReadOnlyList<OutcomeReportRow> Rows);
 
 /// <summary>
@@ -102,25 +104,12 @@ internal sealed class OutcomesHandler(AppDbContext db, AuditScope audit, IOption
     /// </summary>
     public async Task<Result<OutcomeReport>> ReportAsync(DateOnly? from, DateOnly? to, Actor actor, CancellationToken ct)
     {
-        var today = UkTime.Today(actor.Now);
-        var end = to ?? today;
-        var start = from ?? end.AddMonths(-3).AddDays(1);
-        if (start > end)
+        if (Period(from, to, actor) is not { } period)
         {
             return Fail.Rejected("from", "The start of the period must be on or before its end");
         }
-        var startUtc = UkTime.StartOfDay(start);
-        var endUtc = UkTime.StartOfDay(end.AddDays(1));
-        var exits = await db.OutcomeMeasurements.AsNoTracking().Include(m => m.Answers)
-            .Where(m => m.OrganisationId == actor.OrganisationId && m.Stage == MeasurementStage.Exit && m.At >= startUtc && m.At < endUtc)
-            .ToListAsync(ct);
-        // The latest exit per case in the period.
-        var latestExit = exits.GroupBy(m => m.CaseId).Select(g => g.MaxBy(m => m.At)!).ToList();
-        var caseIds = latestExit.Select(m => m.CaseId).ToList();
-        var starts = caseIds.Count == 0 ? [] : await db.OutcomeMeasurements.AsNoTracking().Include(m => m.Answers)
-            .Where(m => m.OrganisationId == actor.OrganisationId && m.Stage == MeasurementStage.Start && caseIds.Contains(m.CaseId))
-            .ToListAsync(ct);
-        var latestStart = starts.GroupBy(m => m.CaseId).ToDictionary(g => g.Key, g => g.MaxBy(m => m.At)!);
+        var (start, end) = period;
+        var (latestExit, latestStart) = await PeriodAsync(start, end, actor, ct);
 
         var questions = Options.QuestionsInForce.Select(q => (q.Id, q.Text)).ToList();
         foreach (var a in latestExit.SelectMany(m => m.Answers))
@@ -153,5 +142,63 @@ internal sealed class OutcomesHandler(AppDbContext db, AuditScope audit, IOption
         audit.Record(AuditOperation.Consultation, "OutcomeReport", actor.OrganisationId.ToString(), detail: $"Outcomes report {start:yyyy-MM-dd} to {end:yyyy-MM-dd} (counts only)");
         await db.SaveChangesAsync(ct);
         return Result<OutcomeReport>.Ok(new OutcomeReport(start, end, latestExit.Count, rows));
+    }
+
+    /// <summary>
+    /// The drill-down behind a number of the report: the cases, visible to <paramref name="actor"/>, whose answers to
+    /// <paramref name="questionId"/> moved as <paramref name="change"/> says (improved, same, worse, or both for all
+    /// with a start and an exit answer). Names are personal data: the list is for case readers, and its viewing is logged.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<OutcomeCaseRow>>> CasesAsync(string questionId, string change, DateOnly? from, DateOnly? to, Actor actor, CancellationToken ct)
+    {
+        if (Period(from, to, actor) is not { } period)
+        {
+            return Fail.Rejected("from", "The start of the period must be on or before its end");
+        }
+        if (change is not ("improved" or "same" or "worse" or "both"))
+        {
+            return Fail.Rejected("change", "Choose improved, same, worse or both");
+        }
+        var (latestExit, latestStart) = await PeriodAsync(period.Start, period.End, actor, ct);
+        var pairs = latestExit
+            .Select(e => (e.CaseId, Start: latestStart.GetValueOrDefault(e.CaseId)?.Answers.FirstOrDefault(a => a.QuestionId == questionId)?.Score,
+                Exit: e.Answers.FirstOrDefault(a => a.QuestionId == questionId)?.Score))
+            .Where(p => p.Start is not null && p.Exit is not null)
+            .Where(p => change switch { "improved" => p.Exit > p.Start, "same" => p.Exit == p.Start, "worse" => p.Exit < p.Start, _ => true })
+            .ToList();
+        var ids = pairs.Select(p => p.CaseId).ToList();
+        var names = await db.Cases.AsNoTracking().VisibleTo(actor).Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.PersonId, c.Person.FirstName, c.Person.LastName, c.Person.BusinessName }).ToListAsync(ct);
+        var rows = names.Join(pairs, n => n.Id, p => p.CaseId, (n, p) => new OutcomeCaseRow(n.Id, Person.FullName(n.FirstName, n.LastName, n.BusinessName), p.Start!.Value, p.Exit!.Value))
+            .OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+        foreach (var n in names)
+        {
+            audit.Record(AuditOperation.Consultation, "Case", n.Id.ToString(), n.PersonId, detail: $"Outcomes report drill-down ({questionId}, {change})");
+        }
+        await db.SaveChangesAsync(ct);
+        return Result<IReadOnlyList<OutcomeCaseRow>>.Ok(rows);
+    }
+
+    private static (DateOnly Start, DateOnly End)? Period(DateOnly? from, DateOnly? to, Actor actor)
+    {
+        var end = to ?? UkTime.Today(actor.Now);
+        var start = from ?? end.AddMonths(-3).AddDays(1);
+        return start > end ? null : (start, end);
+    }
+
+    /// <summary>The latest exit measurement per case taken in the period, and those cases' latest start measurements.</summary>
+    private async Task<(List<OutcomeMeasurement> LatestExit, Dictionary<Guid, OutcomeMeasurement> LatestStart)> PeriodAsync(DateOnly start, DateOnly end, Actor actor, CancellationToken ct)
+    {
+        var startUtc = UkTime.StartOfDay(start);
+        var endUtc = UkTime.StartOfDay(end.AddDays(1));
+        var exits = await db.OutcomeMeasurements.AsNoTracking().Include(m => m.Answers)
+            .Where(m => m.OrganisationId == actor.OrganisationId && m.Stage == MeasurementStage.Exit && m.At >= startUtc && m.At < endUtc)
+            .ToListAsync(ct);
+        var latestExit = exits.GroupBy(m => m.CaseId).Select(g => g.MaxBy(m => m.At)!).ToList();
+        var caseIds = latestExit.Select(m => m.CaseId).ToList();
+        var starts = caseIds.Count == 0 ? [] : await db.OutcomeMeasurements.AsNoTracking().Include(m => m.Answers)
+            .Where(m => m.OrganisationId == actor.OrganisationId && m.Stage == MeasurementStage.Start && caseIds.Contains(m.CaseId))
+            .ToListAsync(ct);
+        return (latestExit, starts.GroupBy(m => m.CaseId).ToDictionary(g => g.Key, g => g.MaxBy(m => m.At)!));
     }
 }
