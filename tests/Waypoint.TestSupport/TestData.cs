@@ -124,6 +124,16 @@ public sealed class TestData(IServiceProvider services)
         return victimCase.Id;
     }
 
+    /// <summary>Records a risk assessment on a case (as the risk assessment does), e.g. to make it high risk.</summary>
+    public async Task AssessRiskAsync(Guid caseId, RiskLevel level, string basis = "test seed")
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var victimCase = await db.Cases.SingleAsync(c => c.Id == caseId);
+        victimCase.AssessRisk(level, basis, Actor.System(victimCase.OrganisationId, DateTime.UtcNow, "test seed"));
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Issues an API token for <paramref name="org"/> and returns the secret.</summary>
     public async Task<string> TokenAsync(Organisation org, TestUser issuer, params string[] permissions)
     {

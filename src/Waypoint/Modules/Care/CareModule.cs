@@ -3,6 +3,8 @@ using Waypoint.Modules.Care.Equality;
 using Waypoint.Modules.Care.Intelligence;
 using Waypoint.Modules.Care.Assessment;
 using Waypoint.Modules.Care.Messages;
+using Waypoint.Modules.Care.Closure;
+using Waypoint.Modules.Care.Plan;
 using Waypoint.Modules.Care.Referrals;
 using Waypoint.Modules.Care.SafeContact;
 using Waypoint.Modules.Care.Timeline;
@@ -17,7 +19,8 @@ namespace Waypoint.Modules.Care;
 /// side (Contract/: its channel checked against the safe-contact profile, the updates given against it, reviews due),
 /// the full timeline (Timeline/), equality monitoring with its aggregate report (Equality/) and unseen crime and
 /// intelligence for the police (Intelligence/), and writing to them (Messages/: templates, compose and
-/// preview, the durable outbox and its senders).
+/// preview, the durable outbox and its senders), the cope-and-recover support plan with its outcome measures (Plan/)
+/// and closure, with a Team Leader's approval for high-risk cases, and re-opening (Closure/).
 /// </summary>
 public static class CareModule
 {
@@ -29,7 +32,9 @@ public static class CareModule
         .AddEquality()
         .AddIntelligence()
         .AddAssessment(config)
-        .AddMessages();
+        .AddMessages()
+        .AddSupportPlan(config)
+        .AddClosure(config);
 
     public static RouteGroupBuilder MapCareApi(this RouteGroupBuilder api)
     {
@@ -40,6 +45,8 @@ public static class CareModule
         api.MapIntelligenceApi();
         api.MapAssessmentApi();
         api.MapMessagesApi();
+        api.MapSupportPlanApi();
+        api.MapClosureApi();
         return api;
     }
 }

@@ -321,6 +321,52 @@ public sealed class VictimCase
             : $"Risk changed from {RiskName(before.Value).ToLowerInvariant()} to {RiskName(level).ToLowerInvariant()} ({basis})");
     }
 
+    /// <summary>
+    /// Closes the case with the reason people read. A high-risk case closes only with a Team Leader's approval
+    /// (<paramref name="approvedBy"/>, their name): without it the closure is refused and nothing changes.
+    /// </summary>
+    public Result Close(string reason, Actor actor, string? approvedBy = null)
+    {
+        if (Status == CaseStatus.Closed)
+        {
+            return Result.Rejected("This case is already closed.");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Result.Rejected("Reason", "Select why the case is closing");
+        }
+        if (Risk == RiskLevel.High && approvedBy is null)
+        {
+            return Result.Rejected(HighRiskClosureRefusal);
+        }
+        Status = CaseStatus.Closed;
+        ClosedAt = actor.Now;
+        AddTimeline(actor, TimelineKind.Note, approvedBy is null
+            ? $"Case closed: {reason.Trim()}"
+            : $"Case closed: {reason.Trim()} (high risk, approved by {approvedBy})");
+        return Result.Ok();
+    }
+
+    public const string HighRiskClosureRefusal =
+        "This case is high risk: closing it needs a Team Leader's approval. Send the closure to a Team Leader of the case's team for approval.";
+
+    /// <summary>Re-opens a closed case: it becomes active again, with the reason on its timeline.</summary>
+    public Result Reopen(string reason, Actor actor)
+    {
+        if (Status != CaseStatus.Closed)
+        {
+            return Result.Rejected("This case is not closed.");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Result.Rejected("Reason", "Enter why the case is being re-opened");
+        }
+        Status = CaseStatus.Active;
+        ClosedAt = null;
+        AddTimeline(actor, TimelineKind.Note, $"Case re-opened: {reason.Trim()}");
+        return Result.Ok();
+    }
+
     public static string RiskName(RiskLevel level) => level switch
     {
         RiskLevel.Standard => "Standard",
