@@ -175,7 +175,7 @@ internal sealed class CloseCaseHandler(AppDbContext db, AuditScope audit, IOptio
         db.CaseClosures.Add(closure);
         if (highRisk)
         {
-            victimCase.Note(TimelineKind.Note, $"Closure sent for a Team Leader's approval (high risk): {reasonText}", actor);
+            victimCase.Note(TimelineKind.Closure, $"Closure sent for a Team Leader's approval (high risk): {reasonText}", actor);
             audit.Record(AuditOperation.Collection, "CaseClosure", closure.Id.ToString(), victimCase.PersonId, detail: $"Closure of high-risk case {caseId} sent for approval: {reason.Id}");
         }
         else
@@ -236,7 +236,7 @@ internal sealed class CloseCaseHandler(AppDbContext db, AuditScope audit, IOptio
             return errors.ToFailure();
         }
         closure!.Decline(r.Reason!.Trim(), actor);
-        victimCase!.Note(TimelineKind.Note, $"Closure declined by {actor.Name}: {closure.DeclineReason}", actor);
+        victimCase!.Note(TimelineKind.Closure, $"Closure declined by {actor.Name}: {closure.DeclineReason}", actor);
         audit.Record(AuditOperation.Alteration, "CaseClosure", closure.Id.ToString(), victimCase.PersonId, field: nameof(CaseClosure.Status),
             oldValue: nameof(ClosureStatus.AwaitingApproval), newValue: nameof(ClosureStatus.Declined), detail: $"Closure of high-risk case {caseId} declined by a Team Leader");
         return await SaveAsync(victimCase, closure, ct);

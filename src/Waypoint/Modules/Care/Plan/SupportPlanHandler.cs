@@ -122,7 +122,7 @@ internal sealed class SupportPlanHandler(AppDbContext db, AuditScope audit)
         }
         var plan = new SupportPlan(victimCase.OrganisationId, caseId, r.NextReviewOn!.Value, actor);
         db.SupportPlans.Add(plan);
-        victimCase.Note(TimelineKind.Note, $"Support plan started; first review due {FormDate(plan.NextReviewOn)}", actor);
+        victimCase.Note(TimelineKind.Plan, $"Support plan started; first review due {FormDate(plan.NextReviewOn)}", actor);
         audit.Record(AuditOperation.Collection, "SupportPlan", plan.Id.ToString(), victimCase.PersonId, detail: $"Support plan started on case {caseId}");
         await db.SaveChangesAsync(ct);
         return Result<PlanDto>.Created(ToDto(plan, UkTime.Today(actor.Now)));
@@ -142,7 +142,7 @@ internal sealed class SupportPlanHandler(AppDbContext db, AuditScope audit)
             return errors.ToFailure();
         }
         var goal = plan!.AddGoal(r.Text!, actor);
-        victimCase!.Note(TimelineKind.Note, $"Support plan goal added: {goal.Text}", actor);
+        victimCase!.Note(TimelineKind.Plan, $"Support plan goal added: {goal.Text}", actor);
         audit.Record(AuditOperation.Collection, "PlanGoal", goal.Id.ToString(), victimCase.PersonId, detail: $"Goal added to the support plan of case {caseId}");
         return await SaveAsync(() => Result<GoalDto>.Created(ToDto(goal, [])), ct);
     }
@@ -174,7 +174,7 @@ internal sealed class SupportPlanHandler(AppDbContext db, AuditScope audit)
         plan.ChangeGoal(goalId, r.Text!, status, actor);
         if (before != status)
         {
-            victimCase!.Note(TimelineKind.Note, $"Support plan goal {SupportPlan.GoalStatusName(status).ToLowerInvariant()}: {goal.Text}", actor);
+            victimCase!.Note(TimelineKind.Plan, $"Support plan goal {SupportPlan.GoalStatusName(status).ToLowerInvariant()}: {goal.Text}", actor);
         }
         audit.Record(AuditOperation.Alteration, "PlanGoal", goal.Id.ToString(), victimCase!.PersonId, field: nameof(PlanGoal.Status),
             oldValue: before.ToString(), newValue: status.ToString(), detail: $"Goal of the support plan of case {caseId} changed");
@@ -200,7 +200,7 @@ internal sealed class SupportPlanHandler(AppDbContext db, AuditScope audit)
         }
         var added = plan.AddIntervention(goalId, r.What!, r.Owner!.Value, r.OwnerUserId, r.ReferralId, ownerName!, r.DueOn, actor);
         var intervention = added.Value!;
-        victimCase.Note(TimelineKind.Note, $"Support plan intervention added: {intervention.What} ({intervention.OwnerName})", actor);
+        victimCase.Note(TimelineKind.Plan, $"Support plan intervention added: {intervention.What} ({intervention.OwnerName})", actor);
         audit.Record(AuditOperation.Collection, "PlanIntervention", intervention.Id.ToString(), victimCase.PersonId, detail: $"Intervention added to the support plan of case {caseId}");
         return await SaveAsync(() => Result<InterventionDto>.Created(ToDto(intervention)), ct);
     }
@@ -227,7 +227,7 @@ internal sealed class SupportPlanHandler(AppDbContext db, AuditScope audit)
         plan.ChangeIntervention(interventionId, r.What!, r.Owner!.Value, r.OwnerUserId, r.ReferralId, ownerName!, r.DueOn, r.Status!.Value, actor);
         if (before != intervention.Status)
         {
-            victimCase.Note(TimelineKind.Note, $"Support plan intervention {SupportPlan.InterventionStatusName(intervention.Status).ToLowerInvariant()}: {intervention.What}", actor);
+            victimCase.Note(TimelineKind.Plan, $"Support plan intervention {SupportPlan.InterventionStatusName(intervention.Status).ToLowerInvariant()}: {intervention.What}", actor);
         }
         audit.Record(AuditOperation.Alteration, "PlanIntervention", intervention.Id.ToString(), victimCase.PersonId, field: nameof(PlanIntervention.Status),
             oldValue: before.ToString(), newValue: intervention.Status.ToString(), detail: $"Intervention of the support plan of case {caseId} changed");
@@ -263,7 +263,7 @@ internal sealed class SupportPlanHandler(AppDbContext db, AuditScope audit)
             return errors.ToFailure();
         }
         var review = plan!.Review(r.ReviewedOn!.Value, r.Notes!, r.NextReviewOn!.Value, actor);
-        victimCase!.Note(TimelineKind.Note, $"Support plan reviewed; next review due {FormDate(review.NextReviewOn)}", actor);
+        victimCase!.Note(TimelineKind.Plan, $"Support plan reviewed; next review due {FormDate(review.NextReviewOn)}", actor);
         audit.Record(AuditOperation.Collection, "PlanReview", review.Id.ToString(), victimCase.PersonId, detail: $"Review of the support plan of case {caseId}");
         return await SaveAsync(() => Result<ReviewDto>.Created(ToDto(review)), ct);
     }

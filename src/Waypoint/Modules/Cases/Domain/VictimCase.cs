@@ -341,7 +341,7 @@ public sealed class VictimCase
         }
         Status = CaseStatus.Closed;
         ClosedAt = actor.Now;
-        AddTimeline(actor, TimelineKind.Note, approvedBy is null
+        AddTimeline(actor, TimelineKind.Closure, approvedBy is null
             ? $"Case closed: {reason.Trim()}"
             : $"Case closed: {reason.Trim()} (high risk, approved by {approvedBy})");
         return Result.Ok();
@@ -363,7 +363,7 @@ public sealed class VictimCase
         }
         Status = CaseStatus.Active;
         ClosedAt = null;
-        AddTimeline(actor, TimelineKind.Note, $"Case re-opened: {reason.Trim()}");
+        AddTimeline(actor, TimelineKind.Closure, $"Case re-opened: {reason.Trim()}");
         return Result.Ok();
     }
 

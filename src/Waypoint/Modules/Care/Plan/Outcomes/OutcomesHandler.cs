@@ -66,7 +66,7 @@ internal sealed class OutcomesHandler(AppDbContext db, AuditScope audit, IOption
         var measurement = new OutcomeMeasurement(victimCase.OrganisationId, caseId, MeasurementStage.Start, answers, actor);
         db.OutcomeMeasurements.Add(measurement);
         var answered = answers.Count(a => a.Score is not null);
-        victimCase.Note(TimelineKind.Note, $"Start outcome measures recorded ({answered} of {answers.Count} answered)", actor);
+        victimCase.Note(TimelineKind.Plan, $"Start outcome measures recorded ({answered} of {answers.Count} answered)", actor);
         audit.Record(AuditOperation.Collection, "OutcomeMeasurement", measurement.Id.ToString(), victimCase.PersonId, detail: $"Start outcome measures on case {caseId}");
         await db.SaveChangesAsync(ct);
         return Result<RecordedMeasurement>.Created(new RecordedMeasurement(measurement.Id, caseId, measurement.Stage, measurement.At));
