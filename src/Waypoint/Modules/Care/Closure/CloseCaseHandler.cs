@@ -126,14 +126,10 @@ internal sealed class CloseCaseHandler(AppDbContext db, AuditScope audit, IOptio
 
     public async Task<Result<ClosureOutcome>> CloseAsync(Guid caseId, CloseRequest r, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         if (victimCase.Status == CaseStatus.Closed)
         {
@@ -244,14 +240,10 @@ internal sealed class CloseCaseHandler(AppDbContext db, AuditScope audit, IOptio
 
     public async Task<Result<ClosureOutcome>> ReopenAsync(Guid caseId, ReopenRequest r, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         var errors = new ValidationErrors();
         errors.MaxLength(r.Reason, 1000, nameof(r.Reason), "The reason");

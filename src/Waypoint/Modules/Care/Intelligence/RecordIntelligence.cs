@@ -54,14 +54,10 @@ internal sealed class IntelligenceHandler(AppDbContext db, AuditScope audit)
 {
     public async Task<Result<IntelligenceResponse>> RecordAsync(Guid caseId, RecordIntelligenceRequest r, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         var today = UkTime.Today(actor.Now);
         var errors = Validate(r, today);
@@ -109,14 +105,10 @@ internal sealed class IntelligenceHandler(AppDbContext db, AuditScope audit)
 
     public async Task<Result<IntelligenceResponse>> PassOnAsync(Guid caseId, Guid reportId, PassOnRequest r, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         var report = await db.IntelligenceReports.SingleOrDefaultAsync(x => x.Id == reportId && x.CaseId == caseId, ct);
         if (report is null)

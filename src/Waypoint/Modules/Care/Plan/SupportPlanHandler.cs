@@ -97,14 +97,10 @@ internal sealed class SupportPlanHandler(AppDbContext db, AuditScope audit)
 
     public async Task<Result<PlanDto>> CreateAsync(Guid caseId, CreatePlanRequest r, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         if (victimCase.Status == CaseStatus.Closed)
         {

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Waypoint.Modules.Cases.Domain;
+using Waypoint.Platform.Http;
 using Waypoint.Platform.Security;
 
 namespace Waypoint.Modules.Cases.Shared;
@@ -56,5 +58,19 @@ public static class CaseVisibility
             : cases.Where(c => c.Restricted
                 && !c.NamedUsers.Any(n => n.UserId == userId)
                 && !c.BreakGlass.Any(g => g.UserId == userId && g.ExpiresAt > now));
+    }
+
+    /// <summary>
+    /// The case, tracked, for a handler about to change it; or why not: not found when the actor may not see it (so a
+    /// user never learns it exists), forbidden when they may see but not write cases.
+    /// </summary>
+    public static async Task<(VictimCase? Case, ResultFailure Refused)> ForChangeAsync(this IQueryable<VictimCase> cases, Guid caseId, Actor actor, CancellationToken ct)
+    {
+        var victimCase = await cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        if (victimCase is null)
+        {
+            return (null, Fail.NotFound);
+        }
+        return actor.CanWriteCases ? (victimCase, default) : (null, Fail.Forbidden);
     }
 }

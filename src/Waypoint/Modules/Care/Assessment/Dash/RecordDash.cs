@@ -48,14 +48,10 @@ internal sealed class RecordDashHandler(AppDbContext db, IOptions<DashOptions> o
 
     public async Task<Result<DashDto>> HandleAsync(Guid caseId, DashRequest r, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         var o = Options;
         var errors = new ValidationErrors();

@@ -50,14 +50,10 @@ internal sealed class RecordSafeguardingHandler(AppDbContext db, CaseTasks tasks
 
     public async Task<Result<SafeguardingDto>> HandleAsync(Guid caseId, SafeguardingRequest r, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         var errors = new ValidationErrors();
         if (r.Subject is not { } subject || !Enum.IsDefined(subject))

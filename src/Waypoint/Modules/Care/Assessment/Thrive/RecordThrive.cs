@@ -46,14 +46,10 @@ internal sealed class RecordThriveHandler(AppDbContext db, AuditScope audit)
 
     public async Task<Result<ThriveDto>> HandleAsync(Guid caseId, ThriveRequest r, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         var errors = new ValidationErrors();
         string Text(string? value, string field, string label)

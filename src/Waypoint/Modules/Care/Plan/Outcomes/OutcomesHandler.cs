@@ -44,14 +44,10 @@ internal sealed class OutcomesHandler(AppDbContext db, AuditScope audit, IOption
 
     public async Task<Result<RecordedMeasurement>> RecordStartAsync(Guid caseId, OutcomeAnswersRequest r, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         if (victimCase.Status == CaseStatus.Closed)
         {

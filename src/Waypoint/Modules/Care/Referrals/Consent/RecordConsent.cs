@@ -41,14 +41,10 @@ internal sealed class RecordConsentHandler(AppDbContext db, AuditScope audit)
 {
     public async Task<Result<RecordedConsent>> HandleAsync(Guid caseId, ConsentRequest r, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         var errors = new ValidationErrors();
         SupportService? service = null;
@@ -107,14 +103,10 @@ internal sealed class RecordConsentHandler(AppDbContext db, AuditScope audit)
 
     public async Task<Result<RecordedConsent>> WithdrawAsync(Guid caseId, Guid consentId, WithdrawConsentRequest r, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         var consent = await db.ConsentRecords.SingleOrDefaultAsync(c => c.Id == consentId && c.CaseId == caseId, ct);
         if (consent is null)

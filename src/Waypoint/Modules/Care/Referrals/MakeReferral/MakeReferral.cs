@@ -49,14 +49,10 @@ internal sealed class MakeReferralHandler(AppDbContext db, RecordActionHandler a
 
     public async Task<Result<MadeReferral>> HandleAsync(Guid caseId, ReferralRequest r, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         var errors = new ValidationErrors();
         SupportService? service = null;
@@ -142,14 +138,10 @@ internal sealed class MakeReferralHandler(AppDbContext db, RecordActionHandler a
 
     public async Task<Result<ReferralResponse>> ChangeStatusAsync(Guid caseId, Guid referralId, ReferralStatusRequest r, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         var referral = await db.ServiceReferrals.SingleOrDefaultAsync(x => x.Id == referralId && x.CaseId == caseId, ct);
         if (referral is null)

@@ -24,14 +24,10 @@ internal sealed class SignpostHandler(AppDbContext db, AuditScope audit)
 {
     public async Task<Result<RecordedSignposting>> HandleAsync(Guid caseId, SignpostRequest r, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         var errors = new ValidationErrors();
         string? name = null;

@@ -80,14 +80,10 @@ internal sealed class RecordContactHandler(AppDbContext db, RecordActionHandler 
 
     public async Task<Result<RecordedContact>> HandleAsync(Guid caseId, RecordContactRequest r, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         var errors = new ValidationErrors();
         if (r.Channel is not { } channel || !Enum.IsDefined(channel))

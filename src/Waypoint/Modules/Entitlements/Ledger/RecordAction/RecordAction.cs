@@ -45,14 +45,10 @@ internal sealed class RecordActionHandler(AppDbContext db, CodeClocks clocks, Au
     public async Task<Result<RecordedAction>> HandleAsync(Guid caseId, RecordActionRequest r, Actor actor, CancellationToken ct,
         Guid? sourceId = null, Action<VictimCase, CaseAction>? alsoSave = null)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         var staged = await StageAsync(victimCase, r, sourceId, actor, ct, alsoSave);
         if (!staged.Succeeded)

@@ -40,14 +40,10 @@ internal sealed class UpdatePlanHandler(AppDbContext db, CodeClocks clocks, Audi
 
     public async Task<Result<AgreedUpdatePlan>> AgreeAsync(Guid caseId, AgreeUpdatePlanRequest r, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Fail.NotFound;
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Fail.Forbidden;
+            return refused;
         }
         if (victimCase.Status == CaseStatus.Closed)
         {
