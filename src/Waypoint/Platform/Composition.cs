@@ -50,6 +50,7 @@ public static class Composition
         builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.AddScoped<DemoData>();
+        builder.Services.AddScoped<DemoCare>();
 
         // Modules: each enters through its own Add/Map pair.
         builder.Services.AddAccount();

@@ -19,7 +19,7 @@ namespace Waypoint.Platform.Demo;
 /// The demo: two forces, a PCC victim hub and a regional unit, their teams, one user per role, a demo API token
 /// and a few hundred made-up victims. Passwords and the token are new at every start and printed, so none is in the repo.
 /// </summary>
-internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, AuditScope audit, TimeProvider clock, CaseTriage triage, CodeClocks clocks)
+internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, AuditScope audit, TimeProvider clock, CaseTriage triage, CodeClocks clocks, DemoCare care)
 {
     private sealed record DemoUser(string UserName, string DisplayName, string OrgCode, string[] Roles, string[] Teams);
 
@@ -124,6 +124,10 @@ internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, Audi
             [userIds["vco.ns"], userIds["vco2.ns"]], userIds["tl.ns"], 220, now, ct);
         await SeedCasesAsync(faker, orgs["WM"], WestmarchTowns, "WM",
             [teams[("WM", "Victim Care")]], [userIds["vco.wm"]], userIds["tl.wm"], 120, now, ct);
+
+        // Care work on a handful of each force's cases of its demo Victim Care Officer (DemoCare).
+        await care.SeedAsync(faker, orgs["NS"], userIds["vco.ns"], now, ct);
+        await care.SeedAsync(faker, orgs["WM"], userIds["vco.wm"], now, ct);
     }
 
     /// <summary>A handful of services in each organisation's directory, for consent, referrals and signposting.</summary>
