@@ -43,6 +43,29 @@ public sealed class AccessibilityTests(WaypointServer server) : BrowserTest(serv
         await AssertNoSeriousAccessibilityViolationsAsync("the case page");
     }
 
+    [Theory]
+    [InlineData(Roles.TeamLeader, "/reports/outcomes")]
+    [InlineData(Roles.TeamLeader, "/reports/equality")]
+    [InlineData(Roles.VictimCareOfficer, "/intelligence")]
+    [InlineData(Roles.VictimCareOfficer, "/services")]
+    [InlineData(Roles.VictimCareOfficer, "/")]
+    [InlineData(Roles.UnitAdministrator, "/admin/services")]
+    [InlineData(Roles.UnitAdministrator, "/admin/message-templates")]
+    [InlineData(Roles.UnitAdministrator, "/admin/message-templates/new")]
+    [InlineData(Roles.UnitAdministrator, "/admin/outbox")]
+    public async Task The_unit_wide_care_pages_have_no_serious_or_critical_accessibility_violations(string role, string path)
+    {
+        var force = await Data.OrganisationAsync();
+        await Data.CaseAsync(force, "Rosewarne");
+        await SignInAsync(await Data.UserAsync(force, role));
+
+        var response = await Page.GotoAsync(path);
+        Assert.Equal(200, response!.Status);
+        await Expect(Page.Locator("main h1")).ToBeVisibleAsync();
+
+        await AssertNoSeriousAccessibilityViolationsAsync(path);
+    }
+
     [Fact]
     public async Task The_accessibility_check_fails_naming_the_rule_and_the_element_when_a_page_has_a_serious_problem()
     {

@@ -54,6 +54,13 @@ public abstract class BrowserTest(WaypointServer server) : IAsyncLifetime
         await page.GetByLabel("Username").FillAsync(user.UserName);
         await page.GetByLabel("Password").FillAsync(user.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        if (user.AuthenticatorKey is { } key)
+        {
+            // Roles that must use two-factor authentication (Unit Administrator, Auditor) enter the authenticator's code.
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter the code from your authenticator app" })).ToBeVisibleAsync();
+            await page.GetByLabel("6-digit code").FillAsync(Totp.Code(key));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        }
         await Assertions.Expect(page.GetByText($"Signed in as Officer {user.UserName}")).ToBeVisibleAsync();
     }
 
