@@ -295,14 +295,10 @@ internal sealed class SupportPlanHandler(AppDbContext db, AuditScope audit)
 
     private async Task<(VictimCase? Case, SupportPlan? Plan, Result? Failure)> LoadForChangeAsync(Guid caseId, int? version, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return (null, null, Result.NotFound());
-        }
-        if (!actor.CanWriteCases)
-        {
-            return (null, null, Result.Forbidden());
+            return (null, null, refused.Result);
         }
         if (victimCase.Status == CaseStatus.Closed)
         {

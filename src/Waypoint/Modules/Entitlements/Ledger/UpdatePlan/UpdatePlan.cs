@@ -104,14 +104,10 @@ internal sealed class UpdatePlanHandler(AppDbContext db, CodeClocks clocks, Audi
     /// <summary>The victim no longer wants updates: the plan ends and the open R6-UPD is not applicable, with that reason.</summary>
     public async Task<Result> StopAsync(Guid caseId, Actor actor, CancellationToken ct)
     {
-        var victimCase = await db.Cases.VisibleTo(actor).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var (victimCase, refused) = await db.Cases.ForChangeAsync(caseId, actor, ct);
         if (victimCase is null)
         {
-            return Result.NotFound();
-        }
-        if (!actor.CanWriteCases)
-        {
-            return Result.Forbidden();
+            return refused.Result;
         }
         var inForce = await db.VictimContracts.Where(c => c.CaseId == caseId && c.EndedAt == null).ToListAsync(ct);
         if (inForce.Count == 0)
